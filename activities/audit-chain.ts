@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+
+/** prevHash of a case's first event. */
+export const GENESIS = '0'.repeat(64);
+
+/** The fields of an event that its hash covers (everything but the row id). */
+export interface ChainedFields {
+  caseId: string;
+  seq: number;
+  type: string;
+  actorId: string | null;
+  actorRole: string;
+  actorAgencyId: string | null;
+  at: Date;
+  payload: unknown;
+  reason: string | null;
+}
+
+/** JSON with keys sorted at every level, so jsonb's reordering never changes a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** sha256(prevHash ‖ canonical event): altering any earlier event breaks every later link. */
+export function chainHash(prevHash: string, e: ChainedFields): string {
+  const body = canonicalJson({ ...e, at: e.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}

@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+/** Stable problem types (RFC 9457); the `type` URI never changes once published. */
+export const PROBLEM_BASE = 'https://postwatch.dev/problems/';
+
+export interface Problem {
+  type: string; // short slug, expanded to PROBLEM_BASE + slug
+  title: string;
+  status: number;
+  detail?: string;
+  [extension: string]: unknown;
+}
+
+/** An error that maps to a problem response; thrown anywhere in a handler. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export const problem = (status: number, type: string, title: string, detail?: string, ext: Record<string, unknown> = {}) =>
+  new HttpProblem({ status, type, title, detail, ...ext });
+
+export function sendProblem(res: Response, p: Problem): void {
+  const instance = res.req?.originalUrl;
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .json({ ...p, type: PROBLEM_BASE + p.type, ...(instance ? { instance } : {}) });
+}
+
+export const notFound: RequestHandler = (req, res) =>
+  sendProblem(res, { status: 404, type: 'not-found', title: 'Not found', detail: `No route for ${req.method} ${req.path}` });
+
+/** Last middleware: known problems as they are, body-parser errors as 400/413, anything else as an opaque 500. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof HttpProblem) return sendProblem(res, err.problem);
+  const status = typeof err?.status === 'number' ? err.status : 500;
+  if (err?.type === 'entity.too.large')
+    return sendProblem(res, { status: 413, type: 'payload-too-large', title: 'Request body too large', detail: err.message });
+  if (err?.type === 'entity.parse.failed')
+    return sendProblem(res, { status: 400, type: 'malformed-json', title: 'Malformed JSON body', detail: err.message });
+  if (status >= 400 && status < 500)
+    return sendProblem(res, { status, type: 'bad-request', title: 'Bad request', detail: String(err?.message ?? '') });
+  req.log?.error({ err }, 'unhandled error');
+  sendProblem(res, { status: 500, type: 'internal', title: 'Internal error', detail: 'The request failed; it has been logged.' });
+};

@@ -1,0 +1,32 @@
+import { pino, type Logger } from 'pino';
+
+/** Paths that may carry secrets; pino replaces them before anything is written. */
+export const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.password',
+  '*.token',
+  '*.apiKey',
+  '*.secret',
+  'headers.authorization',
+];
+
+export function createLogger(level: string, name = 'postwatch'): Logger {
+  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } });
+}
+export type { Logger };
+
+/**
+ * Sends the Temporal SDK's own log lines through pino, one level quieter:
+ * its routine INFO lines (bundle built, worker state) are debug for an operator.
+ */
+export function temporalLogAdapter(log: Logger) {
+  const child = log.child({ component: 'temporal-sdk' });
+  return {
+    level: 'WARN' as const,
+    write(entry: { level: string; message: string; meta?: Record<string, unknown> }) {
+      const level = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : 'debug';
+      child[level](entry.meta ?? {}, entry.message);
+    },
+  };
+}

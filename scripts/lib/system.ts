@@ -1,0 +1,163 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import pg from 'pg';
+import type { Config } from '../../platform/config.js';
+import type { Logger } from '../../platform/logger.js';
+import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
+import { createDb, type Db } from '../../prisma/client.js';
+import { applyMigrations } from '../../prisma/migrate.js';
+import { ensureFirstAdmin } from '../../prisma/principals.js';
+import { createApp } from '../../api/app.js';
+import { createCaseWorker } from '../../worker/create-worker.js';
+import { installTemporalRuntime } from '../../worker/runtime.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { freePort, isPortFree } from './ports.js';
+import { findBinary } from './temporal-cli.js';
+import { startTemporalDevServer } from './temporal-dev-server.js';
+
+/** A start-up problem the operator can fix; printed as one line, no stack. */
+export class StartError extends Error {}
+
+export interface RunningSystem {
+  apiUrl: string;
+  temporalUiUrl: string | null;
+  postgres: 'embedded' | 'external';
+  temporal: 'embedded' | 'external';
+  adminToken: string | null;
+  stop(): Promise<void>;
+}
+
+async function requireFreePort(port: number, variable: string, what: string) {
+  if (port !== 0 && !(await isPortFree(port)))
+    throw new StartError(`port ${port} (${what}) is already in use: stop what listens there or set ${variable} to another port`);
+}
+
+async function checkDatabaseReachable(url: string) {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 4000 });
+  try {
+    await c.connect();
+  } catch (e) {
+    throw new StartError(`DATABASE_URL: cannot connect to ${new URL(url).host} (${(e as Error).message})`);
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/**
+ * Brings up Postwatch in this process tree: PostgreSQL and Temporal (external
+ * when configured, embedded otherwise), migrations, the worker and the API.
+ * Stops in reverse order; each step registers its own undo.
+ */
+export async function startSystem(cfg: Config, log: Logger): Promise<RunningSystem> {
+  const undo: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const u of undo.reverse()) await u().catch((e) => log.warn({ err: e }, 'stop step failed'));
+    undo.length = 0;
+  };
+  try {
+    installTemporalRuntime(log);
+    const dataDir = resolve(cfg.DATA_DIR);
+    mkdirSync(dataDir, { recursive: true });
+    await requireFreePort(cfg.PORT, 'PORT', 'API');
+
+    // PostgreSQL, the system of record
+    let databaseUrl = cfg.DATABASE_URL;
+    if (!databaseUrl) {
+      log.info('starting embedded PostgreSQL');
+      const cluster = await startEmbeddedPostgres({
+        dir: join(dataDir, 'pg'),
+        port: await freePort(),
+        persistent: true,
+        onLog: (l) => log.debug({ pg: l }),
+      }).catch((e: Error) => {
+        throw new StartError(`embedded PostgreSQL did not start: ${e.message}`);
+      });
+      undo.push(() => cluster.stop());
+      const admin = new pg.Client({ connectionString: cluster.adminUrl });
+      await admin.connect();
+      const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'postwatch'`);
+      if (exists.rowCount === 0) await admin.query('CREATE DATABASE postwatch');
+      await admin.end();
+      databaseUrl = cluster.url('postwatch');
+    } else {
+      await checkDatabaseReachable(databaseUrl);
+    }
+
+    // Temporal, the orchestrator
+    let temporalAddress = cfg.TEMPORAL_ADDRESS;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      await requireFreePort(cfg.TEMPORAL_PORT, 'TEMPORAL_PORT', 'Temporal frontend');
+      await requireFreePort(cfg.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT', 'Temporal web UI');
+      const cli = findBinary('temporal', cfg.TEMPORAL_CLI_PATH);
+      if (!cli)
+        throw new StartError(
+          'the temporal CLI was not found (TEMPORAL_CLI_PATH, PATH, .tools/bin): run `bash scripts/install-temporal.sh` or set TEMPORAL_ADDRESS',
+        );
+      log.info({ cli }, 'starting Temporal dev server');
+      const server = await startTemporalDevServer({
+        cli,
+        port: cfg.TEMPORAL_PORT,
+        uiPort: cfg.TEMPORAL_UI_PORT,
+        dbFile: join(dataDir, 'temporal.db'),
+        namespace: cfg.TEMPORAL_NAMESPACE,
+        log: (l) => log.debug({ temporal: l }),
+      });
+      undo.push(() => server.stop());
+      temporalAddress = server.address;
+      temporalUiUrl = server.uiUrl;
+    }
+    const temporal = await connectTemporal(temporalAddress, cfg.TEMPORAL_NAMESPACE).catch((e: Error) => {
+      throw new StartError(`TEMPORAL_ADDRESS: cannot connect to ${temporalAddress} (${e.message})`);
+    });
+    undo.push(() => temporal.connection.close());
+    await ensureSearchAttributes(temporal.connection, cfg.TEMPORAL_NAMESPACE);
+
+    const { applied } = await applyMigrations(databaseUrl, { log: (m) => log.info(m) });
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const db: Db = createDb(databaseUrl);
+    undo.push(() => db.$disconnect());
+    const admin = await ensureFirstAdmin(db, cfg.ADMIN_TOKEN);
+
+    // the worker, in this process
+    const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+    undo.push(() => nativeConnection.close());
+    const worker: Worker = await createCaseWorker({
+      connection: nativeConnection,
+      namespace: cfg.TEMPORAL_NAMESPACE,
+      taskQueue: cfg.TASK_QUEUE,
+      deps: { db, now: () => new Date() },
+      bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
+      extra: { shutdownGraceTime: '10 seconds' },
+    });
+    const workerDone = worker.run();
+    undo.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerDone;
+    });
+
+    // the API
+    const app = createApp({ db, temporal, taskQueue: cfg.TASK_QUEUE, log });
+    const server: Server = await new Promise((res, rej) => {
+      const s = app.listen(cfg.PORT, cfg.HOST, () => res(s));
+      s.once('error', rej);
+    });
+    undo.push(() => new Promise((r) => server.close(() => r(undefined))));
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : cfg.PORT;
+
+    return {
+      apiUrl: `http://localhost:${port}`,
+      temporalUiUrl,
+      postgres: cfg.DATABASE_URL ? 'external' : 'embedded',
+      temporal: cfg.TEMPORAL_ADDRESS ? 'external' : 'embedded',
+      adminToken: admin.token,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from '../support/postgres.js';
+import { isAlive, startProcess, tempDataDir } from '../support/start-process.js';
+
+const commandOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+};
+
+/** Connects to the embedded cluster of a data folder (its port is in postmaster.pid). */
+function embeddedUrl(dataDir: string) {
+  const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postwatch`;
+}
+
+async function sql(url: string, text: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('npm start', () => {
+  it('runs everything embedded, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
+    const dataDir = tempDataDir();
+    const first = await startProcess({ DATA_DIR: dataDir });
+    await first.waitFor('Postwatch is ready.');
+    expect(first.output()).toMatch(/Admin key\s+pw_[0-9a-f]{8}_/);
+    const ready = await fetch(`http://127.0.0.1:${first.port}/readyz`);
+    expect(ready.status).toBe(200);
+    const tree = first.descendants();
+    expect(tree.map(commandOf).join('\n')).toMatch(/postgres/);
+    expect(tree.map(commandOf).join('\n')).toMatch(/temporal server start-dev/);
+    await sql(embeddedUrl(dataDir), `INSERT INTO "Province" (code, name) VALUES ('TH', 'Thanh Hóa')`);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    await expect.poll(() => tree.filter(isAlive), { timeout: 15_000 }).toEqual([]);
+
+    const second = await startProcess({ DATA_DIR: dataDir });
+    await second.waitFor('Postwatch is ready.');
+    expect(second.output()).not.toMatch(/Admin key\s+pw_/); // the first admin exists already
+    expect(await sql(embeddedUrl(dataDir), `SELECT name FROM "Province" WHERE code = 'TH'`)).toEqual([{ name: 'Thanh Hóa' }]);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('uses external PostgreSQL and Temporal when configured, starting nothing embedded', async () => {
+    const dataDir = tempDataDir();
+    const db = await createTestDatabase();
+    const p = await startProcess({ DATA_DIR: dataDir, DATABASE_URL: db.url, TEMPORAL_ADDRESS: inject('temporalAddress') });
+    try {
+      await p.waitFor('Postwatch is ready.');
+      expect(p.output()).toMatch(/PostgreSQL\s+external/);
+      expect(p.output()).toMatch(/Temporal\s+external/);
+      expect((await fetch(`http://127.0.0.1:${p.port}/readyz`)).status).toBe(200);
+      const commands = p.descendants().map(commandOf).join('\n');
+      expect(commands).not.toMatch(/postgres -D|temporal server/);
+      expect(existsSync(join(dataDir, 'pg'))).toBe(false);
+      expect(existsSync(join(dataDir, 'temporal.db'))).toBe(false);
+      // the migrations ran on the external database
+      expect(await sql(db.url, `SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`)).not.toEqual([{ n: 0 }]);
+    } finally {
+      p.child.kill('SIGINT');
+      await p.exited;
+      await db.drop();
+    }
+  });
+
+  it('refuses a malformed DATABASE_URL within 5 seconds, naming the variable', async () => {
+    const started = Date.now();
+    const p = await startProcess({ DATA_DIR: tempDataDir(), DATABASE_URL: 'postgres//nope' });
+    expect(await p.exited).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(p.output()).toMatch(/DATABASE_URL: must be a URL/);
+  });
+
+  it('says which port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const p = await startProcess({ DATA_DIR: tempDataDir(), PORT: String(port) });
+      expect(await p.exited).toBe(1);
+      expect(p.output()).toContain(`port ${port} (API) is already in use`);
+      expect(p.output()).toContain('set PORT');
+    } finally {
+      blocker.close();
+    }
+  });
+});

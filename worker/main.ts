@@ -1,0 +1,32 @@
+// A standalone worker process (the scaled-out deployment runs several).
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { createDb } from '../prisma/client.js';
+import { createCaseWorker } from './create-worker.js';
+import { installTemporalRuntime } from './runtime.js';
+
+const cfg = loadConfig();
+const log = createLogger(cfg.LOG_LEVEL, 'worker');
+if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
+  log.fatal('DATABASE_URL and TEMPORAL_ADDRESS are required for a standalone worker (npm start runs everything embedded)');
+  process.exit(1);
+}
+installTemporalRuntime(log);
+const db = createDb(cfg.DATABASE_URL);
+const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+try {
+  const worker = await createCaseWorker({
+    connection,
+    namespace: cfg.TEMPORAL_NAMESPACE,
+    taskQueue: cfg.TASK_QUEUE,
+    deps: { db, now: () => new Date() },
+    bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+  log.info({ taskQueue: cfg.TASK_QUEUE }, 'worker running');
+  await worker.run(); // resolves once shutdown() has drained in-flight tasks
+} finally {
+  await connection.close();
+  await db.$disconnect();
+}

@@ -1,0 +1,2 @@
+// The worker's workflowsPath entry: every workflow function is exported here.
+export { caseWorkflow } from './case.js';
