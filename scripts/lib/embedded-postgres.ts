@@ -78,3 +78,27 @@ export async function startEmbeddedPostgres(opts: {
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
   return { adminUrl: url('postgres'), url, stop: () => pg.stop() };
 }
+
+/**
+ * The URL of the running embedded database of a data folder, so operator
+ * commands work against `npm start` without configuration. Null when not running.
+ */
+export function runningEmbeddedUrl(dataDir: string, database = 'postwatch'): string | null {
+  try {
+    const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
+    const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
+    return port ? `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** DATABASE_URL, else the running embedded server's; exits with a one-line hint otherwise. */
+export function operatorDatabaseUrl(cfg: { DATABASE_URL?: string; DATA_DIR: string }, command: string): string {
+  const url = cfg.DATABASE_URL ?? runningEmbeddedUrl(resolve(cfg.DATA_DIR));
+  if (!url) {
+    console.error(`${command}: no database: start Postwatch (npm start) or set DATABASE_URL`);
+    process.exit(2);
+  }
+  return url;
+}

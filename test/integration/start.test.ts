@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/postgres.js';
+import { runningEmbeddedUrl } from '../../scripts/lib/embedded-postgres.js';
 import { isAlive, startProcess, tempDataDir } from '../support/start-process.js';
 
 const commandOf = (pid: number) => {
@@ -13,13 +14,6 @@ const commandOf = (pid: number) => {
     return '';
   }
 };
-
-/** Connects to the embedded cluster of a data folder (its port is in postmaster.pid). */
-function embeddedUrl(dataDir: string) {
-  const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
-  const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postwatch`;
-}
 
 async function sql(url: string, text: string) {
   const c = new pg.Client({ connectionString: url });
@@ -42,7 +36,7 @@ describe('npm start', () => {
     const tree = first.descendants();
     expect(tree.map(commandOf).join('\n')).toMatch(/postgres/);
     expect(tree.map(commandOf).join('\n')).toMatch(/temporal server start-dev/);
-    await sql(embeddedUrl(dataDir), `INSERT INTO "Province" (code, name) VALUES ('TH', 'Thanh Hóa')`);
+    await sql(runningEmbeddedUrl(dataDir)!, `INSERT INTO "Province" (code, name) VALUES ('TH', 'Thanh Hóa')`);
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -51,7 +45,7 @@ describe('npm start', () => {
     const second = await startProcess({ DATA_DIR: dataDir });
     await second.waitFor('Postwatch is ready.');
     expect(second.output()).not.toMatch(/Admin key\s+pw_/); // the first admin exists already
-    expect(await sql(embeddedUrl(dataDir), `SELECT name FROM "Province" WHERE code = 'TH'`)).toEqual([{ name: 'Thanh Hóa' }]);
+    expect(await sql(runningEmbeddedUrl(dataDir)!, `SELECT name FROM "Province" WHERE code = 'TH'`)).toEqual([{ name: 'Thanh Hóa' }]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   });
