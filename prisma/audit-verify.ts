@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import type { CaseEvent } from './generated/client.js';
 import { chainHash, GENESIS } from '../activities/audit-chain.js';
 
 export interface BrokenLink {
@@ -22,16 +23,17 @@ export async function verifyAuditChains(db: Db, opts: { batch?: number; onProgre
   const batch = opts.batch ?? 5000;
   const report: AuditReport = { cases: 0, events: 0, broken: [] };
   let cursor: { caseId: string; seq: number } | null = null;
-  let current: { caseId: string; expectSeq: number; prevHash: string; broken: boolean } | null = null;
+  type Walk = { caseId: string; expectSeq: number; prevHash: string; broken: boolean };
+  let current: Walk = { caseId: '', expectSeq: 1, prevHash: GENESIS, broken: false };
   for (;;) {
-    const rows = await db.caseEvent.findMany({
+    const rows: CaseEvent[] = await db.caseEvent.findMany({
       where: cursor ? { OR: [{ caseId: { gt: cursor.caseId } }, { caseId: cursor.caseId, seq: { gt: cursor.seq } }] } : {},
       orderBy: [{ caseId: 'asc' }, { seq: 'asc' }],
       take: batch,
     });
     if (rows.length === 0) break;
     for (const e of rows) {
-      if (current?.caseId !== e.caseId) {
+      if (current.caseId !== e.caseId) {
         current = { caseId: e.caseId, expectSeq: 1, prevHash: GENESIS, broken: false };
         report.cases++;
       }

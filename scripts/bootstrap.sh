@@ -6,8 +6,7 @@ cd "$(dirname "$0")/.."
 stamp=node_modules/.postwatch-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   echo "postwatch: installing npm dependencies…" >&2
-  # npm ci refuses this lockfile: the registry lacks the swc binaries of other platforms
-  npm install --no-audit --no-fund --loglevel=error >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json "$stamp"
 fi
 gen=prisma/generated/client.ts
