@@ -1,37 +1,39 @@
 import { Prisma } from '../prisma/generated/client.js';
 import type { Db } from '../prisma/client.js';
+import type { CaseView } from '../domain/case-view.js';
 import { chainHash, GENESIS } from './audit-chain.js';
-import type { CaseEventDraft, CaseRegistration, CaseSnapshot } from '../workflows/definitions.js';
+import type { CaseEventDraft, CaseRegistration, CaseWrite, Notice } from '../workflows/definitions.js';
 
 type Tx = Prisma.TransactionClient;
 
-/** The next number of a province's year, e.g. TH-2026-000123; gap-free only per committed case. */
+/** The next number of a province's year, e.g. TH-2026-000123. */
 async function nextCaseNumber(tx: Tx, provinceCode: string, year: number): Promise<string> {
   const rows = await tx.$queryRaw<{ next: number }[]>`
     INSERT INTO "CaseNumberSequence" ("provinceCode", "year", "next") VALUES (${provinceCode}, ${year}, 1)
     ON CONFLICT ("provinceCode", "year") DO UPDATE SET "next" = "CaseNumberSequence"."next" + 1
     RETURNING "next"`;
-  const n = rows[0]!.next;
-  return `${provinceCode}-${year}-${String(n).padStart(6, '0')}`;
+  return `${provinceCode}-${year}-${String(rows[0]!.next).padStart(6, '0')}`;
 }
 
-function snapshotColumns(s: CaseSnapshot) {
+/** The columns of the case row that follow the workflow's view. */
+function viewColumns(v: CaseView) {
+  const next = v.deadlines.map((d) => d.dueAt).sort()[0];
   return {
-    status: s.status,
-    leadAgencyId: s.leadAgencyId,
-    agencyIds: s.agencyIds,
-    overdue: s.overdue,
-    nextDeadlineAt: s.nextDeadlineAt ? new Date(s.nextDeadlineAt) : null,
-    deadlines: s.deadlines as Prisma.InputJsonValue,
-    fineVnd: s.fineVnd === null ? null : BigInt(s.fineVnd),
-    paidVnd: BigInt(s.paidVnd),
-    interestVnd: BigInt(s.interestVnd),
-    outcome: s.outcome,
-    closedAt: s.closedAt ? new Date(s.closedAt) : null,
+    status: v.status,
+    leadAgencyId: v.leadAgencyId,
+    agencyIds: v.agencyIds,
+    overdue: v.flags.overdue,
+    nextDeadlineAt: next ? new Date(next) : null,
+    deadlines: v.deadlines as unknown as Prisma.InputJsonValue,
+    fineVnd: v.fine ? BigInt(v.fine.amountVnd) : null,
+    paidVnd: BigInt(v.fine?.paidVnd ?? 0),
+    interestVnd: BigInt(v.fine?.interestVnd ?? 0),
+    outcome: v.outcome,
+    closedAt: v.closedAt ? new Date(v.closedAt) : null,
   };
 }
 
-/** Appends one chained event inside `tx`; a second call with the same (caseId, seq) is a no-op. */
+/** Appends one chained event; false (and nothing written) when (caseId, seq) is already there. */
 async function appendEvent(tx: Tx, e: CaseEventDraft): Promise<boolean> {
   const existing = await tx.caseEvent.findUnique({ where: { caseId_seq: { caseId: e.caseId, seq: e.seq } }, select: { id: true } });
   if (existing) return false;
@@ -58,49 +60,62 @@ async function appendEvent(tx: Tx, e: CaseEventDraft): Promise<boolean> {
   return true;
 }
 
-/** Case view + audit log writes; every function is safe to retry. */
+// ids are deterministic, so a retried write never sends a notice twice
+const noticeRows = (e: CaseEventDraft, notices: Notice[]) =>
+  notices.map((n) => ({
+    id: `${e.caseId}:${e.seq}:${n.recipient}`,
+    caseId: e.caseId,
+    seq: e.seq,
+    recipient: n.recipient,
+    kind: n.kind,
+    payload: n.payload as Prisma.InputJsonValue,
+    createdAt: new Date(e.at),
+  }));
+
+/** Case row + audit log + notification log writes, one transaction each; every one is safe to retry. */
 export function createCaseRecords(db: Db) {
   return {
-    /** Creates the case row and its DETECTED event once; returns the case number. */
+    /** Creates the case row, its number and its DETECTED event once; returns the number. */
     async registerCase(r: CaseRegistration): Promise<{ number: string }> {
       return db.$transaction(async (tx) => {
-        const found = await tx.case.findUnique({ where: { id: r.caseId }, select: { number: true } });
+        const found = await tx.case.findUnique({ where: { id: r.view.id }, select: { number: true } });
         if (found) return found;
-        const detectedAt = new Date(r.event.at);
-        const number = await nextCaseNumber(tx, r.provinceCode, Number(r.event.at.slice(0, 4)));
+        const d = r.detection;
+        const number = await nextCaseNumber(tx, d.provinceCode, Number(r.event.at.slice(0, 4)));
         await tx.case.create({
           data: {
-            id: r.caseId,
+            id: r.view.id,
             number,
-            carrierId: r.carrierId,
-            carrierRef: r.carrierRef,
-            trackingNumber: r.trackingNumber,
-            provinceCode: r.provinceCode,
-            categoryCode: r.categoryCode,
-            stage: r.stage,
-            crossBorder: r.crossBorder,
-            kt1: r.kt1,
-            signsOfCrime: r.signsOfCrime,
-            detectedAt,
+            carrierId: d.carrierId,
+            carrierRef: d.carrierRef,
+            trackingNumber: d.trackingNumber,
+            provinceCode: d.provinceCode,
+            categoryCode: d.categoryCode,
+            stage: d.stage,
+            crossBorder: d.crossBorder,
+            kt1: d.kt1,
+            signsOfCrime: d.signsOfCrime,
+            detectedAt: new Date(r.view.detectedAt),
             lastSeq: r.event.seq,
-            ...snapshotColumns(r.snapshot),
+            ...viewColumns(r.view),
           },
         });
         await appendEvent(tx, { ...r.event, payload: { ...(r.event.payload as object), number } });
+        await tx.notification.createMany({ data: noticeRows(r.event, r.notices), skipDuplicates: true });
         return { number };
       });
     },
 
-    /** Appends an event and moves the case view forward in one transaction. */
-    async recordEvent(e: CaseEventDraft & { snapshot: CaseSnapshot }): Promise<void> {
-      const { snapshot, ...event } = e;
+    /** Appends an event, moves the case row forward and logs the notices, atomically. */
+    async recordEvent(w: CaseWrite): Promise<void> {
       await db.$transaction(async (tx) => {
-        if (!(await appendEvent(tx, event))) return;
-        // views only move forward: a late retry of an older event never rolls the row back
+        if (!(await appendEvent(tx, w.event))) return;
+        // the row only moves forward: a late retry of an older write never rolls it back
         await tx.case.updateMany({
-          where: { id: e.caseId, lastSeq: { lt: e.seq } },
-          data: { ...snapshotColumns(snapshot), lastSeq: e.seq },
+          where: { id: w.event.caseId, lastSeq: { lt: w.event.seq } },
+          data: { ...viewColumns(w.view), lastSeq: w.event.seq },
         });
+        await tx.notification.createMany({ data: noticeRows(w.event, w.notices), skipDuplicates: true });
       });
     },
   };

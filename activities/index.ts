@@ -1,15 +1,20 @@
 import type { Db } from '../prisma/client.js';
 import { createCaseRecords } from './case-records.js';
+import { createPlanning } from './plan.js';
 
-/** Everything activities need from the outside world, injected so tests use real ones. */
+/** Everything activities need from the outside world, injected so tests pass real ones. */
 export interface ActivityDeps {
   db: Db;
+  /** The wall clock (tests pin it); workflow steps carry their own workflow time. */
   now: () => Date;
+  /** Demo clock: every legal limit runs this many times faster (CLOCK_SCALE); 1 in production. */
+  clockScale?: number;
 }
 
 /** All activities of the case workflow. */
 export function createActivities(deps: ActivityDeps) {
   return {
+    ...createPlanning(deps.db, deps.now, deps.clockScale ?? 1),
     ...createCaseRecords(deps.db),
   };
 }

@@ -20,7 +20,7 @@ try {
     connection,
     namespace: cfg.TEMPORAL_NAMESPACE,
     taskQueue: cfg.TASK_QUEUE,
-    deps: { db, now: () => new Date() },
+    deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
     bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());

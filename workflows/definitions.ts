@@ -1,9 +1,17 @@
 /**
  * The names both sides use: task queue, workflow ids, messages, search
- * attributes. Imported by the API, the worker and tests; never imports them.
+ * attributes, and the shapes that cross the workflow boundary. Imported by
+ * the API, the worker and tests; imports nothing but types and the SDK's
+ * definition helpers.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
+import type { Actor } from '../domain/access.js';
+import type { ActionKind, CaseAction, EvidenceRef } from '../domain/case-actions.js';
+import type { CaseView, DetectionStage } from '../domain/case-view.js';
+import type { ClockId, DeadlinePolicy, DeadlineView } from '../domain/clocks.js';
+import type { FineRule } from '../domain/fines.js';
+import type { IsoDate } from '../domain/calendar.js';
 
 export const TASK_QUEUE = 'enforcement-cases';
 
@@ -21,13 +29,6 @@ export const SEARCH_ATTRIBUTES = [
 export const [CaseStatusKey, CaseProvinceKey, CaseLeadAgencyKey, CaseCategoryKey, CaseOverdueKey, CaseNextDeadlineKey] =
   SEARCH_ATTRIBUTES;
 
-/** Who did something; `system` is the workflow itself (timers, escalations). */
-export interface Actor {
-  id: string | null;
-  role: 'carrier' | 'officer' | 'manager' | 'admin' | 'system';
-  agencyId?: string | null;
-}
-
 /** What a carrier reports when it stops an item (domain.md section 4, step 1). */
 export interface DetectionInput {
   carrierId: string;
@@ -35,31 +36,71 @@ export interface DetectionInput {
   trackingNumber: string;
   servicePoint: string;
   provinceCode: string;
-  stage: 'ACCEPTANCE' | 'SORTING' | 'TRANSIT' | 'DELIVERY';
+  stage: DetectionStage;
   categoryCode: string;
   description: string;
   crossBorder: boolean;
   kt1: boolean;
   signsOfCrime: boolean;
-  evidence: { kind: string; ref: string }[];
+  evidence: EvidenceRef[];
   reportedBy: Actor;
+  /** When the carrier found the item; the case opens at workflow time if absent. */
+  detectedAt?: string;
 }
 
-/** The columns of the case view that move as the case moves. */
-export interface CaseSnapshot {
-  status: string;
-  leadAgencyId: string | null;
+/** What the case needs from reference data, read once when it opens (activities/plan.ts). */
+export interface CasePlan {
+  leadAgencyId: string;
   agencyIds: string[];
-  overdue: boolean;
-  nextDeadlineAt: string | null;
-  deadlines: unknown[];
-  fineVnd: number | null;
-  paidVnd: number;
-  interestVnd: number;
-  outcome: string | null;
-  closedAt: string | null;
+  /** The province's department for post: escalations of several clocks go there. */
+  deptAgencyId: string;
+  restricted: boolean;
+  policies: DeadlinePolicy[];
+  calendar: { holidays: IsoDate[]; makeUpWorkdays: IsoDate[] };
+  fineSchedule: FineRule[];
+  /** Demo clock: every limit runs this many times faster (1 = real time). */
+  clockScale: number;
 }
 
+/** A clock running in the case, kept in workflow state so timers survive restarts. */
+export interface RunningClock {
+  clock: ClockId;
+  startedAt: string;
+  extensions: string[];
+  /** Escalation levels already fired. */
+  firedLevel: number;
+}
+
+/** Everything a later run needs to carry on after continue-as-new. */
+export interface CaseCarryOver {
+  view: CaseView;
+  seq: number;
+  plan: CasePlan;
+  clocks: RunningClock[];
+}
+
+export interface CaseWorkflowInput {
+  detection: DetectionInput;
+  resume?: CaseCarryOver;
+  /** Continue as new past this many history events (tests lower it); the server's suggestion applies too. */
+  historyLimit?: number;
+}
+
+/** An action and who takes it; the API fills `actor` from the authenticated principal. */
+export interface ActionRequest {
+  action: CaseAction;
+  actor: Actor;
+}
+
+/** Details of a refused action (ApplicationFailure type `CaseActionRefused`). */
+export interface RefusalDetails {
+  code: string;
+  reason: string;
+  allowed: ActionKind[];
+}
+export const REFUSED = 'CaseActionRefused';
+
+/** One event of the audit log as the workflow hands it to the activities. */
 export interface CaseEventDraft {
   caseId: string;
   seq: number;
@@ -70,31 +111,30 @@ export interface CaseEventDraft {
   reason?: string | null;
 }
 
-export interface CaseRegistration {
-  caseId: string;
-  carrierId: string;
-  carrierRef: string;
-  trackingNumber: string;
-  provinceCode: string;
-  categoryCode: string;
-  stage: string;
-  crossBorder: boolean;
-  kt1: boolean;
-  signsOfCrime: boolean;
-  event: CaseEventDraft;
-  snapshot: CaseSnapshot;
+/** A notice to one recipient address (see domain/case-events.ts). */
+export interface Notice {
+  recipient: string;
+  kind: string;
+  payload: unknown;
 }
 
-export interface CaseView extends CaseSnapshot {
-  id: string;
-  number: string | null;
-  carrierId: string;
-  carrierRef: string;
-  provinceCode: string;
-  categoryCode: string;
-  lastSeq: number;
+/** An event, the case as it stands after it, and who must be told. */
+export interface CaseWrite {
+  event: CaseEventDraft;
+  view: CaseView;
+  notices: Notice[];
 }
+
+/** The first write of a case: creates its row and number. */
+export interface CaseRegistration extends CaseWrite {
+  detection: DetectionInput;
+}
+
+export type { CaseView, Actor, CaseAction, ActionKind, DeadlineView };
 
 export const getCase = defineQuery<CaseView>('getCase');
+export const allowedActions = defineQuery<ActionKind[], [Actor]>('allowedActions');
 /** Sent with update-with-start: returns once the case is registered and numbered. */
-export const openCase = defineUpdate<CaseView, [DetectionInput]>('openCase');
+export const openCase = defineUpdate<CaseView, []>('openCase');
+/** Every officer, carrier and manager action; the validator refuses before anything is written. */
+export const act = defineUpdate<CaseView, [ActionRequest]>('act');

@@ -9,6 +9,7 @@ import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal
 import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
 import { ensureFirstAdmin } from '../../prisma/principals.js';
+import { seedReferenceData } from '../../prisma/reference.js';
 import { createApp } from '../../api/app.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
@@ -119,6 +120,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     if (applied.length) log.info({ applied }, 'migrations applied');
     const db: Db = createDb(databaseUrl);
     undo.push(() => db.$disconnect());
+    await seedReferenceData(db);
     const admin = await ensureFirstAdmin(db, cfg.ADMIN_TOKEN);
 
     // the worker, in this process
@@ -128,7 +130,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       connection: nativeConnection,
       namespace: cfg.TEMPORAL_NAMESPACE,
       taskQueue: cfg.TASK_QUEUE,
-      deps: { db, now: () => new Date() },
+      deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
       bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
       extra: { shutdownGraceTime: '10 seconds' },
     });

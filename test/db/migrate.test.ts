@@ -40,8 +40,9 @@ function copyMigrations(): string {
   return dir;
 }
 
-it('has the init and append-only migrations, in that order', () => {
-  expect(names).toEqual(['20261124000000_init', '20261124000100_case_event_append_only']);
+it('starts with the init and append-only migrations, in that order', () => {
+  expect(names.slice(0, 2)).toEqual(['20261124000000_init', '20261124000100_case_event_append_only']);
+  expect([...names].sort()).toEqual(names);
 });
 
 it('applies every migration to a fresh database, then nothing on a second run', async () => {

@@ -36,7 +36,7 @@ describe('npm start', () => {
     const tree = first.descendants();
     expect(tree.map(commandOf).join('\n')).toMatch(/postgres/);
     expect(tree.map(commandOf).join('\n')).toMatch(/temporal server start-dev/);
-    await sql(runningEmbeddedUrl(dataDir)!, `INSERT INTO "Province" (code, name) VALUES ('TH', 'Thanh Hóa')`);
+    await sql(runningEmbeddedUrl(dataDir)!, `INSERT INTO "Carrier" (id, name) VALUES ('RESTART', 'Written before the restart')`);
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -45,7 +45,7 @@ describe('npm start', () => {
     const second = await startProcess({ DATA_DIR: dataDir });
     await second.waitFor('Postwatch is ready.');
     expect(second.output()).not.toMatch(/Admin key\s+pw_/); // the first admin exists already
-    expect(await sql(runningEmbeddedUrl(dataDir)!, `SELECT name FROM "Province" WHERE code = 'TH'`)).toEqual([{ name: 'Thanh Hóa' }]);
+    expect(await sql(runningEmbeddedUrl(dataDir)!, `SELECT name FROM "Carrier" WHERE id = 'RESTART'`)).toEqual([{ name: 'Written before the restart' }]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   });

@@ -1,0 +1,98 @@
+/**
+ * Who may see a case and in which capacity an actor may act on it: the one place for role and
+ * tenancy rules. The API builds the Actor from the authenticated principal; the workflow acts
+ * as SYSTEM_ACTOR. An API caller must never be given the system role.
+ */
+import type { CaseView } from './case-view.js';
+import { refuse, type Refusal } from './refusals.js';
+import type { AgencyKind } from './routing.js';
+
+/** Product roles (domain.md section 2), plus the workflow itself. */
+export type Role = 'carrier' | 'officer' | 'manager' | 'admin' | 'system';
+
+/** Whoever asks, with what the rules need to know about them. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** For carriers: the carrier they act for. */
+  carrierId?: string | null;
+  /** For officers and managers: their agency, and its kind. */
+  agencyId?: string | null;
+  agencyKind?: AgencyKind | null;
+  /** For managers: their province; null means national scope. */
+  provinceCode?: string | null;
+  /** Officer title, which selects the authority cap. */
+  title?: string | null;
+  /** Most this actor may fine one individual (organisations: twice); absent = no authority. */
+  authorityCapVnd?: number | null;
+}
+
+/** The workflow acting on its own timers. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+
+/** The capacity in which a transition may be taken. */
+export type Party =
+  | 'OWN_CARRIER' // the carrier that reported the case
+  | 'NOTIFIED_AGENCY' // a routed agency that has not yet acknowledged
+  | 'ROUTED_AGENCY' // a routed agency that has acknowledged
+  | 'LEAD_AGENCY' // the lead agency, once it has acknowledged
+  | 'OVERSIGHT' // managers and admins who can see the case
+  | 'SYSTEM'; // the workflow
+
+/** The roles that can act as each party. */
+export const PARTY_ROLES: Record<Party, readonly Role[]> = {
+  OWN_CARRIER: ['carrier'],
+  NOTIFIED_AGENCY: ['officer', 'manager'],
+  ROUTED_AGENCY: ['officer', 'manager'],
+  LEAD_AGENCY: ['officer', 'manager'],
+  OVERSIGHT: ['manager', 'admin'],
+  SYSTEM: ['system'],
+};
+
+const routed = (view: CaseView, actor: Actor): boolean => !!actor.agencyId && view.agencyIds.includes(actor.agencyId);
+const acknowledged = (view: CaseView, agencyId: string): boolean => view.acknowledgements.some((a) => a.agencyId === agencyId);
+
+/** Whether an actor may see a case at all. */
+export function canView(view: CaseView, actor: Actor): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'system':
+      return true;
+    case 'carrier':
+      return !!actor.carrierId && actor.carrierId === view.carrierId;
+    case 'officer':
+      return routed(view, actor);
+    case 'manager':
+      if (routed(view, actor)) return true;
+      // Restricted (KT1) cases: only the department's managers of the case's province.
+      if (view.flags.restricted) return actor.agencyKind === 'DEPT' && actor.provinceCode === view.provinceCode;
+      return actor.provinceCode == null || actor.provinceCode === view.provinceCode;
+  }
+}
+
+/** Null when the actor can act as `party` on this case, otherwise why not. */
+export function partyRefusal(party: Party, view: CaseView, actor: Actor): Refusal | null {
+  if (!PARTY_ROLES[party].includes(actor.role)) return refuse('ROLE_NOT_ALLOWED', `a ${actor.role} cannot act here`);
+  switch (party) {
+    case 'SYSTEM':
+      return null;
+    case 'OWN_CARRIER':
+      return canView(view, actor) ? null : refuse('NOT_OWN_CASE', 'a carrier acts only on its own cases');
+    case 'OVERSIGHT':
+      return canView(view, actor) ? null : refuse('NOT_IN_SCOPE', 'the case is outside this actor’s scope');
+    case 'NOTIFIED_AGENCY':
+      if (!routed(view, actor)) return refuse('NOT_ROUTED', 'the actor’s agency is not routed on this case');
+      return acknowledged(view, actor.agencyId!) ? refuse('ALREADY_ACKNOWLEDGED', 'the agency has already acknowledged') : null;
+    case 'ROUTED_AGENCY':
+    case 'LEAD_AGENCY':
+      if (!routed(view, actor)) return refuse('NOT_ROUTED', 'the actor’s agency is not routed on this case');
+      if (!acknowledged(view, actor.agencyId!)) return refuse('NOT_ACKNOWLEDGED', 'the agency must acknowledge the case first');
+      if (party === 'LEAD_AGENCY' && actor.agencyId !== view.leadAgencyId) {
+        return refuse('NOT_LEAD_AGENCY', 'only the lead agency may do this');
+      }
+      return null;
+  }
+}
+
+/** Whether the actor belongs to the case's lead agency. */
+export const isLead = (view: CaseView, actor: Actor): boolean => !!actor.agencyId && actor.agencyId === view.leadAgencyId;

@@ -1,0 +1,150 @@
+/**
+ * The rules an action must meet beyond "right state, right party": four eyes, authority caps,
+ * fine ranges, reasons, limitation periods. Standing guards depend only on who acts and when,
+ * so allowedActions can ask them; payload guards also read what the action says.
+ */
+import { isIsoDate, vnDate, type IsoDate } from './calendar.js';
+import type { ClockId, DeadlineView } from './clocks.js';
+import { capCovers, checkAmount, isVnd, scheduleFor, settlement, type FineRule } from './fines.js';
+import { isLead, type Actor } from './access.js';
+import type { ActionKind, ActionOf, CaseAction } from './case-actions.js';
+import type { CaseView } from './case-view.js';
+import { refuse, type Refusal } from './refusals.js';
+
+/** Reference data the rules need; the workflow passes the snapshot it took at detection. */
+export interface CaseRules {
+  fineSchedule: readonly FineRule[];
+}
+
+/** Who acts on which case, and when. */
+export interface Standing {
+  view: CaseView;
+  actor: Actor;
+  now: Date;
+}
+
+type StandingGuard = (s: Standing) => Refusal | null;
+type PayloadGuard<K extends ActionKind> = (action: ActionOf<K>, s: Standing, rules: CaseRules) => Refusal | null;
+
+const LIMITATION_CLOCKS: ReadonlySet<ClockId> = new Set<ClockId>(['SANCTIONING_LIMITATION', 'ENFORCEMENT_LIMITATION']);
+
+const blank = (s: string | undefined | null): boolean => typeof s !== 'string' || s.trim() === '';
+const needText = (s: string | undefined | null, what: string): Refusal | null =>
+  blank(s) ? refuse('TEXT_REQUIRED', `${what} is required`) : null;
+const needReason = (s: string | undefined | null): Refusal | null => (blank(s) ? refuse('REASON_REQUIRED', 'a reason is required') : null);
+
+const deadline = (view: CaseView, clock: ClockId): DeadlineView | undefined => view.deadlines.find((d) => d.clock === clock);
+
+/** Whether a running clock's due instant has been reached. */
+export const hasPassed = (view: CaseView, clock: ClockId, now: Date): boolean => {
+  const d = deadline(view, clock);
+  return !!d && now.getTime() >= Date.parse(d.dueAt);
+};
+
+/** The date that picks the decree: the violation's if stated, else the detection's. */
+export const violationDate = (view: CaseView): IsoDate => view.violation?.violationDate ?? vnDate(new Date(view.detectedAt));
+
+/** Fine plus late interest still unpaid at `now` (0 before a fine exists). */
+export function outstandingVnd(view: CaseView, now: Date): number {
+  const fine = view.fine;
+  if (!fine) return 0;
+  const payments = view.payments.map((p) => ({ amountVnd: p.amountVnd, at: new Date(p.at) }));
+  return settlement(fine.amountVnd, fine.dueAt ? new Date(fine.dueAt) : null, payments, now).outstandingVnd;
+}
+
+const withinLimitation = (clock: ClockId) => (s: Standing) =>
+  hasPassed(s.view, clock, s.now) ? refuse('LIMITATION_PASSED', `the ${clock} period has passed`) : null;
+
+const somethingOutstanding: StandingGuard = (s) =>
+  outstandingVnd(s.view, s.now) > 0 ? null : refuse('NOTHING_OUTSTANDING', 'nothing is left to pay');
+
+/** Guards that need no payload: allowedActions asks these too. */
+export const STANDING_GUARDS: { [K in ActionKind]?: StandingGuard } = {
+  confirmHold: (s) => (s.view.flags.holdConfirmed ? refuse('ALREADY_DONE', 'the hold is already confirmed') : null),
+  respondInformation: (s) =>
+    s.view.flags.informationRequested ? null : refuse('NO_INFORMATION_REQUESTED', 'no information was requested'),
+  proposeSanction: withinLimitation('SANCTIONING_LIMITATION'),
+  decideSanction: (s) => {
+    if (s.actor.authorityCapVnd == null) return refuse('NO_SANCTIONING_AUTHORITY', 'this officer has no sanctioning authority');
+    if (s.view.proposal?.by === s.actor.id) return refuse('FOUR_EYES', 'the proposer cannot decide on their own proposal');
+    return null;
+  },
+  recordPayment: somethingOutstanding,
+  startEnforcement: (s) => {
+    const due = s.view.fine?.dueAt;
+    if (!due || s.now.getTime() < Date.parse(due)) return refuse('PAYMENT_NOT_DUE', 'the payment period has not ended');
+    return somethingOutstanding(s) ?? withinLimitation('ENFORCEMENT_LIMITATION')(s);
+  },
+  recordEnforcement: withinLimitation('ENFORCEMENT_LIMITATION'),
+};
+
+/** Guards that read what the action says. */
+export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
+  confirmHold: (a) => needText(a.holdRecordRef, 'the hold record reference'),
+  requestInformation: (a) => needText(a.question, 'the question'),
+  respondInformation: (a) => needText(a.answer, 'the answer'),
+  addAgency: (a, s) => {
+    if (blank(a.agencyId)) return refuse('TEXT_REQUIRED', 'the agency is required');
+    if (s.view.agencyIds.includes(a.agencyId)) return refuse('ALREADY_ROUTED', `${a.agencyId} is already routed`);
+    if (a.asLead && !isLead(s.view, s.actor)) return refuse('NOT_LEAD_AGENCY', 'only the lead agency may hand the lead over');
+    return needReason(a.reason);
+  },
+  extendDeadline: (a, s) => {
+    const d = deadline(s.view, a.clock);
+    if (!d) return refuse('CLOCK_NOT_RUNNING', `the ${a.clock} clock is not running`);
+    if (!d.availableExtensions.includes(a.extension)) {
+      return refuse('EXTENSION_NOT_ALLOWED', `${a.extension} is not an extension still open to ${a.clock}`);
+    }
+    return needReason(a.reason);
+  },
+  clear: (a) => needReason(a.reason),
+  refer: (a) => needReason(a.reason),
+  returnFromInvestigation: (a) => needReason(a.reason),
+  confirmViolation: (a, s) => {
+    if (a.violationDate !== undefined) {
+      if (!isIsoDate(a.violationDate) || a.violationDate > vnDate(s.now)) return refuse('INVALID_DATE', 'the violation date must be a past date');
+    }
+    return needText(a.summary, 'the summary');
+  },
+  recordViolation: (a) => needText(a.recordNumber, 'the record number'),
+  proposeSanction: (a, s, rules) => {
+    const rule = scheduleFor(a.offenceCode, violationDate(s.view), rules.fineSchedule);
+    if (!rule) return refuse('UNKNOWN_OFFENCE', `no fine schedule for ${a.offenceCode} on ${violationDate(s.view)}`);
+    const check = checkAmount(a.amountVnd, rule, a.violator);
+    if (!check.ok && check.problem === 'NOT_WHOLE_VND') return refuse('INVALID_AMOUNT', 'the amount must be whole VND');
+    if (!check.ok) {
+      return refuse('AMOUNT_OUT_OF_RANGE', `${rule.decree} allows ${check.range.minVnd}–${check.range.maxVnd} VND for this violator`);
+    }
+    return needText(a.legalArticle, 'the legal article');
+  },
+  decideSanction: (a, s) => {
+    if (a.outcome !== 'approve') return needReason(a.reason);
+    const proposal = s.view.proposal!;
+    if (!capCovers(s.actor.authorityCapVnd ?? 0, proposal.amountVnd, proposal.violator)) {
+      return refuse('ABOVE_AUTHORITY_CAP', 'the amount is above this officer’s authority: refer it upwards');
+    }
+    return withinLimitation('SANCTIONING_LIMITATION')(s) ?? needText(a.decisionNumber, 'the decision number');
+  },
+  recordPayment: (a, s) => {
+    if (!isVnd(a.amountVnd) || a.amountVnd === 0) return refuse('INVALID_AMOUNT', 'a payment is a positive whole VND amount');
+    const left = outstandingVnd(s.view, s.now);
+    return a.amountVnd > left ? refuse('AMOUNT_EXCEEDS_OUTSTANDING', `only ${left} VND is outstanding`) : null;
+  },
+  recordEnforcement: (a) =>
+    isVnd(a.collectedVnd) ? needText(a.measure, 'the enforcement measure') : refuse('INVALID_AMOUNT', 'the amount must be whole VND'),
+  expire: (a, s) =>
+    LIMITATION_CLOCKS.has(a.clock) && hasPassed(s.view, a.clock, s.now)
+      ? null
+      : refuse('LIMITATION_NOT_PASSED', `${a.clock} is not a limitation period that has passed`),
+  addNote: (a) => needText(a.text, 'the note'),
+  addEvidence: (a) =>
+    Array.isArray(a.evidence) && a.evidence.length > 0 && a.evidence.every((e) => !blank(e.ref))
+      ? null
+      : refuse('TEXT_REQUIRED', 'at least one evidence reference is required'),
+};
+
+/** Runs the payload guard of an action's kind. */
+export function payloadRefusal(action: CaseAction, s: Standing, rules: CaseRules): Refusal | null {
+  const guard = PAYLOAD_GUARDS[action.kind] as PayloadGuard<ActionKind> | undefined;
+  return guard ? guard(action, s, rules) : null;
+}

@@ -1,0 +1,122 @@
+/**
+ * The state of one case as the workflow holds it and API callers receive it. JSON-safe by
+ * design: instants are ISO strings, VND are whole numbers, so the same object crosses Temporal
+ * payloads, HTTP and the database unchanged.
+ */
+import type { IsoDate } from './calendar.js';
+import type { DeadlineView } from './clocks.js';
+import type { ViolatorKind } from './fines.js';
+import type { ServiceMethod, ViolationParty } from './case-actions.js';
+import type { CaseStatus } from './case-states.js';
+
+/** An instant as an ISO-8601 string in UTC, e.g. '2026-03-02T03:15:00.000Z'. */
+export type IsoInstant = string;
+
+/** Where in the postal chain the item was found. */
+export type DetectionStage = 'ACCEPTANCE' | 'SORTING' | 'TRANSIT' | 'DELIVERY';
+
+/** How a closed case ended. */
+export type CaseOutcome = 'CLEARED' | 'REFERRED' | 'PAID' | 'ENFORCED' | 'NO_SANCTION' | 'EXPIRED';
+
+/** What the carrier reported and what has happened since, as booleans. */
+export interface CaseFlags {
+  crossBorder: boolean;
+  kt1: boolean;
+  signsOfCrime: boolean;
+  /** Visible only to routed agencies, department managers and admins (KT1 cases). */
+  restricted: boolean;
+  holdConfirmed: boolean;
+  /** An agency asked the carrier for information that has not been answered yet. */
+  informationRequested: boolean;
+  /** Some running deadline was missed. */
+  overdue: boolean;
+}
+
+/** An agency's acknowledgement. */
+export interface Acknowledgement {
+  agencyId: string;
+  by: string;
+  at: IsoInstant;
+}
+
+/** The violation once confirmed, and its record (biên bản) once made. */
+export interface ViolationView {
+  confirmedAt: IsoInstant;
+  against: ViolationParty;
+  /** Picks the decree in force; the detection date unless the officer states another. */
+  violationDate: IsoDate;
+  recordNumber: string | null;
+  recordedAt: IsoInstant | null;
+  seized: boolean;
+}
+
+/** The officer's sanction proposal. */
+export interface ProposalView {
+  by: string;
+  agencyId: string;
+  at: IsoInstant;
+  offenceCode: string;
+  amountVnd: number;
+  violator: ViolatorKind;
+  extraPenalties: string[];
+  remedialMeasures: string[];
+  legalArticle: string;
+}
+
+/** The latest decision on the proposal. */
+export interface DecisionView {
+  by: string;
+  at: IsoInstant;
+  outcome: 'approve' | 'sendBack' | 'noSanction';
+  reason: string | null;
+  decisionNumber: string | null;
+}
+
+/** The fine once decided: service, due date and balance at the time of the view. */
+export interface FineView {
+  amountVnd: number;
+  violator: ViolatorKind;
+  servedAt: IsoInstant | null;
+  serviceMethod: ServiceMethod | null;
+  /** End of the payment period; late interest accrues after it. */
+  dueAt: IsoInstant | null;
+  paidVnd: number;
+  interestVnd: number;
+  outstandingVnd: number;
+}
+
+/** A payment recorded against the fine. */
+export interface PaymentView {
+  amountVnd: number;
+  at: IsoInstant;
+  by: string;
+  receiptRef: string | null;
+}
+
+/** One case. */
+export interface CaseView {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  carrierId: string;
+  carrierRef: string;
+  trackingNumber: string;
+  provinceCode: string;
+  categoryCode: string;
+  stage: DetectionStage;
+  detectedAt: IsoInstant;
+  leadAgencyId: string | null;
+  /** Routed agencies, lead first. */
+  agencyIds: string[];
+  acknowledgements: Acknowledgement[];
+  flags: CaseFlags;
+  violation: ViolationView | null;
+  proposal: ProposalView | null;
+  decision: DecisionView | null;
+  fine: FineView | null;
+  payments: PaymentView[];
+  /** Running clocks only; a clock leaves the list when met or stopped. */
+  deadlines: DeadlineView[];
+  outcome: CaseOutcome | null;
+  closedAt: IsoInstant | null;
+}

@@ -1,0 +1,221 @@
+// Shared fixtures for the state-machine tests: a case in Thanh Hóa, the people who act on it,
+// and `apply`, which checks a step and records just enough of it for the next check to see.
+import { expect } from 'vitest';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/access.js';
+import { vnDate } from '../../domain/calendar.js';
+import type { ActionOf, CaseAction } from '../../domain/case-actions.js';
+import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../../domain/case-clocks.js';
+import { checkAction } from '../../domain/case-states.js';
+import type { CaseView } from '../../domain/case-view.js';
+import { deadlineView, dueAt, type ClockContext, type ClockId } from '../../domain/clocks.js';
+import type { RefusalCode } from '../../domain/refusals.js';
+import { DEADLINE_POLICIES, WORK_CALENDAR } from '../../domain/reference-data.js';
+
+/** Monday 2 March 2026, 10:00 in Hà Nội time. */
+export const T0 = new Date('2026-03-02T03:00:00.000Z');
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const later = (from: Date, ms: number): Date => new Date(from.getTime() + ms);
+export const CTX: ClockContext = { holidays: WORK_CALENDAR };
+
+const policy = (clock: ClockId) => DEADLINE_POLICIES.find((p) => p.clock === clock)!;
+
+export const carrier: Actor = { id: 'u-carrier', role: 'carrier', carrierId: 'carrier-vnpost' };
+export const otherCarrier: Actor = { id: 'u-other-carrier', role: 'carrier', carrierId: 'carrier-other' };
+/** Proposes sanctions; has no sanctioning authority of their own. */
+export const qlttOfficer: Actor = { id: 'u-qltt-1', role: 'officer', agencyId: 'TH-QLTT', agencyKind: 'QLTT' };
+/** Decides: a QLTT team lead with a 25 m cap (50 m for organisations). */
+export const qlttTeamLead: Actor = {
+  id: 'u-qltt-lead',
+  role: 'officer',
+  agencyId: 'TH-QLTT',
+  agencyKind: 'QLTT',
+  title: 'TEAM_LEAD',
+  authorityCapVnd: 25_000_000,
+};
+export const deptOfficer: Actor = { id: 'u-dept-1', role: 'officer', agencyId: 'TH-DEPT', agencyKind: 'DEPT' };
+export const policeOfficer: Actor = { id: 'u-police-1', role: 'officer', agencyId: 'TH-POLICE', agencyKind: 'POLICE' };
+export const deptManager: Actor = { id: 'u-dept-mgr', role: 'manager', agencyId: 'TH-DEPT', agencyKind: 'DEPT', provinceCode: 'TH' };
+export const nationalManager: Actor = { id: 'u-vbc', role: 'manager', provinceCode: null };
+export const admin: Actor = { id: 'u-admin', role: 'admin' };
+export const system = SYSTEM_ACTOR;
+
+/** A counterfeit-goods case just detected in Thanh Hóa: QLTT leads, DEPT is notified. */
+export function detectedCase(overrides: Partial<CaseView> = {}): CaseView {
+  const base: CaseView = {
+    id: 'case-1',
+    number: 'TH-2026-000001',
+    status: 'DETECTED',
+    carrierId: 'carrier-vnpost',
+    carrierRef: 'VNP-REF-1',
+    trackingNumber: 'EE123456789VN',
+    provinceCode: 'TH',
+    categoryCode: 'COUNTERFEIT',
+    stage: 'ACCEPTANCE',
+    detectedAt: T0.toISOString(),
+    leadAgencyId: 'TH-QLTT',
+    agencyIds: ['TH-QLTT', 'TH-DEPT'],
+    acknowledgements: [],
+    flags: {
+      crossBorder: false,
+      kt1: false,
+      signsOfCrime: false,
+      restricted: false,
+      holdConfirmed: false,
+      informationRequested: false,
+      overdue: false,
+    },
+    violation: null,
+    proposal: null,
+    decision: null,
+    fine: null,
+    payments: [],
+    deadlines: [],
+    outcome: null,
+    closedAt: null,
+  };
+  const view = { ...base, ...overrides };
+  if (overrides.deadlines) return view;
+  return {
+    ...view,
+    deadlines: CLOCKS_AT_DETECTION.map((c) => deadlineView({ policy: policy(c), startedAt: T0 }, T0, CTX)),
+  };
+}
+
+function record(v: CaseView, action: CaseAction, actor: Actor, now: Date): void {
+  const iso = now.toISOString();
+  switch (action.kind) {
+    case 'confirmHold':
+      v.flags.holdConfirmed = true;
+      return;
+    case 'acknowledge':
+      v.acknowledgements.push({ agencyId: actor.agencyId!, by: actor.id, at: iso });
+      return;
+    case 'requestInformation':
+    case 'respondInformation':
+      v.flags.informationRequested = action.kind === 'requestInformation';
+      return;
+    case 'addAgency':
+      v.agencyIds.push(action.agencyId);
+      if (action.asLead) v.leadAgencyId = action.agencyId;
+      return;
+    case 'confirmViolation':
+      v.violation = {
+        confirmedAt: iso,
+        against: action.against,
+        violationDate: action.violationDate ?? vnDate(new Date(v.detectedAt)),
+        recordNumber: null,
+        recordedAt: null,
+        seized: false,
+      };
+      return;
+    case 'recordViolation':
+      v.violation = { ...v.violation!, recordNumber: action.recordNumber, recordedAt: iso, seized: action.seized };
+      return;
+    case 'proposeSanction':
+      v.proposal = {
+        by: actor.id,
+        agencyId: actor.agencyId!,
+        at: iso,
+        offenceCode: action.offenceCode,
+        amountVnd: action.amountVnd,
+        violator: action.violator,
+        extraPenalties: action.extraPenalties,
+        remedialMeasures: action.remedialMeasures ?? [],
+        legalArticle: action.legalArticle,
+      };
+      return;
+    case 'decideSanction': {
+      const approve = action.outcome === 'approve';
+      v.decision = {
+        by: actor.id,
+        at: iso,
+        outcome: action.outcome,
+        reason: approve ? null : action.reason,
+        decisionNumber: approve ? action.decisionNumber : null,
+      };
+      if (!approve) return;
+      const { amountVnd, violator } = v.proposal!;
+      v.fine = { amountVnd, violator, servedAt: null, serviceMethod: null, dueAt: null, paidVnd: 0, interestVnd: 0, outstandingVnd: amountVnd };
+      return;
+    }
+    case 'serveDecision':
+      v.fine = { ...v.fine!, servedAt: iso, serviceMethod: action.method, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() };
+      return;
+    case 'recordPayment':
+      v.payments.push({ amountVnd: action.amountVnd, at: iso, by: actor.id, receiptRef: action.receiptRef ?? null });
+      return;
+    case 'extendDeadline':
+      v.deadlines = v.deadlines.map((d) =>
+        d.clock === action.clock
+          ? deadlineView({ policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] }, now, CTX)
+          : d,
+      );
+      return;
+    default:
+      return;
+  }
+}
+
+/** Checks a step, fails the test if it is refused, and returns the case after it. */
+export function apply(view: CaseView, action: CaseAction, actor: Actor, now: Date): CaseView {
+  const result = checkAction(view, action, actor, now);
+  if (!result.ok) expect.fail(`${action.kind} by ${actor.id} refused: ${result.code} (${result.reason})`);
+  const next = structuredClone(view);
+  next.status = result.next;
+  record(next, action, actor, now);
+  const { start, stop } = clockChanges(view, action, result.next, actor.agencyId);
+  next.deadlines = next.deadlines.filter((d) => !stop.includes(d.clock));
+  for (const clock of start) {
+    const p = policy(clock);
+    next.deadlines.push(deadlineView({ policy: p, startedAt: clockStartInstant(p.startsAt, next, now) }, now, CTX));
+  }
+  return next;
+}
+
+/** Applies steps in order, each one hour after the previous. */
+export function applyAll(view: CaseView, steps: [CaseAction, Actor][], from: Date): { view: CaseView; now: Date } {
+  let now = from;
+  for (const [action, actor] of steps) {
+    now = later(now, HOUR);
+    view = apply(view, action, actor, now);
+  }
+  return { view, now };
+}
+
+/** Expects a refusal with the given code. */
+export function expectRefused(view: CaseView, action: CaseAction, actor: Actor, now: Date, code: RefusalCode): void {
+  const result = checkAction(view, action, actor, now);
+  expect(result.ok ? 'ok' : result.code, result.ok ? `${action.kind} was allowed` : result.reason).toBe(code);
+}
+
+/** The steps that take a new case to UNDER_VERIFICATION. */
+export const TO_VERIFICATION: [CaseAction, Actor][] = [
+  [{ kind: 'confirmHold', holdRecordRef: 'BB-001' }, carrier],
+  [{ kind: 'notify' }, system],
+  [{ kind: 'acknowledge' }, deptOfficer],
+  [{ kind: 'acknowledge' }, qlttOfficer],
+  [{ kind: 'startVerification' }, qlttOfficer],
+];
+
+/** A proposal of 15 m VND against an organisation for the default offence. */
+export const PROPOSAL: ActionOf<'proposeSanction'> = {
+  kind: 'proposeSanction',
+  offenceCode: 'POST_PROHIBITED_ITEM',
+  amountVnd: 15_000_000,
+  violator: 'ORGANISATION',
+  extraPenalties: ['CONFISCATION'],
+  legalArticle: 'Decree 15/2020/NĐ-CP (verify article)',
+};
+
+/** The steps from UNDER_VERIFICATION to SANCTION_PROPOSED. */
+export const TO_PROPOSAL: [CaseAction, Actor][] = [
+  [{ kind: 'confirmViolation', against: 'SENDER', summary: 'counterfeit watches' }, qlttOfficer],
+  [{ kind: 'recordViolation', recordNumber: 'BB-VPHC-01', seized: true }, qlttOfficer],
+  [PROPOSAL, qlttOfficer],
+];
+
+/** The case at a given point of the happy path. */
+export function caseAt(steps: [CaseAction, Actor][]): { view: CaseView; now: Date } {
+  return applyAll(detectedCase(), steps, T0);
+}
