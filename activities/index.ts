@@ -9,12 +9,14 @@ export interface ActivityDeps {
   now: () => Date;
   /** Demo clock: every legal limit runs this many times faster (CLOCK_SCALE); 1 in production. */
   clockScale?: number;
+  /** False where the namespace cannot hold the case search attributes (the time-skipping test server). */
+  searchAttributes?: boolean;
 }
 
 /** All activities of the case workflow. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createPlanning(deps.db, deps.now, deps.clockScale ?? 1),
+    ...createPlanning(deps.db, deps.now, deps.clockScale ?? 1, deps.searchAttributes ?? true),
     ...createCaseRecords(deps.db),
   };
 }

@@ -5,7 +5,7 @@ import { agencyFor, routeCase, RoutingError } from '../domain/routing.js';
 import type { CasePlan, DetectionInput } from '../workflows/definitions.js';
 
 /** Routing and the clock, calendar and fine tables a case opens with, from the administered reference data. */
-export function createPlanning(db: Db, now: () => Date, clockScale: number) {
+export function createPlanning(db: Db, now: () => Date, clockScale: number, searchAttributes: boolean) {
   return {
     async planCase(d: DetectionInput): Promise<CasePlan> {
       const ref = await loadReference(db);
@@ -26,6 +26,7 @@ export function createPlanning(db: Db, now: () => Date, clockScale: number) {
           calendar: ref.calendar,
           fineSchedule: ref.fineSchedule,
           clockScale,
+          searchAttributes,
         };
       } catch (e) {
         // missing reference data will not fix itself by retrying: an administrator must add it

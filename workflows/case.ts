@@ -92,7 +92,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const event = r.event(type, actor, new Date(), payload, reason);
     const view = r.view;
     writes = writes.then(() => acts.recordEvent({ event, view, notices }));
-    publish(view);
+    publish(r, view);
     changed = true;
     return writes;
   }
@@ -143,7 +143,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const event = run.event(DETECTED, d.reportedBy, now, { detection: d, route: { lead: plan.leadAgencyId, agencies: plan.agencyIds } });
     const { number } = await acts.registerCase({ detection: d, event, view: run.view, notices: [] });
     run.view = { ...run.view, number };
-    publish(run.view, true);
+    publish(run, run.view, true);
     // 3. Every routed agency notified at once (the hold, step 2, is the carrier's to confirm).
     await step({ kind: 'notify' }, SYSTEM_ACTOR);
   }
@@ -187,7 +187,8 @@ function refusal(code: string, reason: string, allowed: RefusalDetails['allowed'
 }
 
 /** Keeps Temporal UI's filters in step with the case. */
-function publish(view: CaseView, first = false): void {
+function publish(r: CaseRun, view: CaseView, first = false): void {
+  if (!r.plan.searchAttributes) return;
   const next = view.deadlines.map((d) => d.dueAt).sort()[0];
   upsertSearchAttributes([
     { key: CaseStatusKey, value: view.status },

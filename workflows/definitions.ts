@@ -60,6 +60,8 @@ export interface CasePlan {
   fineSchedule: FineRule[];
   /** Demo clock: every limit runs this many times faster (1 = real time). */
   clockScale: number;
+  /** Whether the namespace has the case search attributes (the time-skipping test server cannot register them). */
+  searchAttributes: boolean;
 }
 
 /** A clock running in the case, kept in workflow state so timers survive restarts. */
