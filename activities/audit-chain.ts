@@ -28,6 +28,8 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256(prevHash ‖ canonical event): altering any earlier event breaks every later link. */
 export function chainHash(prevHash: string, e: ChainedFields): string {
-  const body = canonicalJson({ ...e, at: e.at.toISOString() });
+  // exactly the chained fields, whatever else the caller's object (a stored row) carries
+  const { caseId, seq, type, actorId, actorRole, actorAgencyId, at, payload, reason } = e;
+  const body = canonicalJson({ caseId, seq, type, actorId, actorRole, actorAgencyId, at: at.toISOString(), payload, reason });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

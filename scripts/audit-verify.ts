@@ -6,6 +6,7 @@ import { operatorDatabaseUrl } from './lib/embedded-postgres.js';
 
 const url = operatorDatabaseUrl(loadConfig(), 'audit:verify');
 const db = createDb(url, { max: 2 });
+let code = 0;
 try {
   const report = await verifyAuditChains(db, {
     onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\rchecked ${n} events…`),
@@ -16,8 +17,10 @@ try {
   } else {
     for (const b of report.broken) console.log(`BROKEN case ${b.caseNumber ?? b.caseId} (${b.caseId}) at event #${b.seq}: ${b.problem}`);
     console.log(`audit:verify: FAILED — ${report.broken.length} of ${report.cases} cases broken`);
-    process.exitCode = 1;
+    code = 1;
   }
 } finally {
   await db.$disconnect();
 }
+// explicit: embedded-postgres's exit hook (async-exit-hook) ends the process with 0 on beforeExit
+process.exit(code);
