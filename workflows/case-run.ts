@@ -6,6 +6,7 @@
 import type { Actor } from '../domain/access.js';
 import type { CaseView } from '../domain/case-view.js';
 import { clockStartInstant } from '../domain/case-clocks.js';
+import { settleFine } from '../domain/case-apply.js';
 import {
   dueAt,
   deadlineView,
@@ -124,10 +125,16 @@ export class CaseRun {
     return due;
   }
 
-  /** Refreshes the clocks as the case view shows them, and the overdue flag. */
+  /** Refreshes what changes with time alone: the clocks, the overdue flag and the fine's late interest. */
   refresh(now: Date): void {
+    this.view = this.viewAt(now);
+  }
+
+  /** The case as it stands at `now`, without changing the state (queries use it). */
+  viewAt(now: Date): CaseView {
     const deadlines = [...this.clocks.values()].map((r) => ({ ...deadlineView(this.runOf(r), now, this.ctx), escalationLevel: r.firedLevel }));
     const overdue = deadlines.some((d) => d.escalationLevel > 0);
-    this.view = { ...this.view, deadlines, flags: { ...this.view.flags, overdue } };
+    const fine = this.view.fine && settleFine(this.view.fine, this.view.payments, now);
+    return { ...this.view, deadlines, fine, flags: { ...this.view.flags, overdue } };
   }
 }

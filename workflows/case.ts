@@ -58,7 +58,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   let changed = false;
 
   // Handlers first: an update-with-start must find them before the first await.
-  setHandler(getCase, () => requireRun().view);
+  setHandler(getCase, (asOf) => requireRun().viewAt(asOf ? new Date(Math.max(Date.parse(asOf), Date.now())) : new Date()));
   setHandler(allowedActions, (actor) => (run ? allowedFor(run.view, actor, Date.now()) : []));
   setHandler(openCase, async () => {
     await condition(() => run !== null && run.view.status !== 'DETECTED'); // numbered and notified

@@ -134,7 +134,11 @@ export interface CaseRegistration extends CaseWrite {
 
 export type { CaseView, Actor, CaseAction, ActionKind, DeadlineView };
 
-export const getCase = defineQuery<CaseView>('getCase');
+/**
+ * The case as it stands at `asOf` (ISO instant). Pass the caller's clock: a query runs at the
+ * workflow's last activation time, so clocks and late interest would otherwise lag.
+ */
+export const getCase = defineQuery<CaseView, [asOf?: string]>('getCase');
 export const allowedActions = defineQuery<ActionKind[], [Actor]>('allowedActions');
 /** Sent with update-with-start: returns once the case is registered and numbered. */
 export const openCase = defineUpdate<CaseView, []>('openCase');

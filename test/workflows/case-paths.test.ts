@@ -8,6 +8,24 @@ import { migratedDatabase } from '../support/db.js';
 import { carrierActor, officer, seedForCases } from '../support/cases.js';
 import { CaseDriver, caseWorker, eventsOf, uniqueRef } from '../support/case-harness.js';
 import type { Db } from '../../prisma/client.js';
+import { SYSTEM_ACTOR } from '../../domain/access.js';
+import { allowedActions } from '../../workflows/definitions.js';
+import {
+  advance,
+  awaitEvent,
+  calendarDaysAfter,
+  caseRow,
+  DAY,
+  deadlineOf,
+  expectHistory,
+  HOUR,
+  iso,
+  noticesOf,
+  skipTo,
+  withCaseWorker,
+  yearsAfter,
+  type ExpectedEvent,
+} from '../support/case-steps.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;

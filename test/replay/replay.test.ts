@@ -1,0 +1,52 @@
+// Recorded histories of complete cases (test/fixtures/histories, written by
+// `npm run record-histories`) must replay on the current workflow code. A change that breaks
+// determinism for running cases fails here; see docs/workflow-versioning.md.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+
+const DIR = resolve(import.meta.dirname, '../fixtures/histories');
+const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const load = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8'));
+
+const OUTCOMES: Record<string, string> = {
+  'cleared-released.json': 'CLEARED',
+  'paid-late.json': 'PAID',
+  'enforced.json': 'ENFORCED',
+  'escalated-referred.json': 'REFERRED',
+  'expired.json': 'EXPIRED',
+};
+
+/** The case outcome a recorded history completed with. */
+function outcomeOf(history: { events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data: string }[] } } }[] }) {
+  const done = history.events.at(-1)!;
+  expect(done.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+  const data = done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data;
+  return JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+}
+
+describe('replay of recorded case histories', () => {
+  it('has a fixture for every path', () => {
+    expect(fixtures).toEqual(Object.keys(OUTCOMES).sort());
+  });
+
+  for (const f of fixtures) {
+    it(`replays ${f} on the current code`, async () => {
+      const history = load(f);
+      expect(outcomeOf(history)).toBe(OUTCOMES[f]);
+      await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, f);
+    });
+  }
+
+  it('fails on a deliberately non-deterministic change', async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: resolve(import.meta.dirname, 'altered-workflows.ts'),
+      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+    });
+    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, load('cleared-released.json'), 'altered')).rejects.toBeInstanceOf(
+      DeterminismViolationError,
+    );
+  });
+});

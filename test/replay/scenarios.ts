@@ -1,0 +1,79 @@
+// Complete cases whose histories are recorded as replay fixtures (scripts/record-histories.ts).
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { carrierActor, detection, officer } from '../support/cases.js';
+import { CaseDriver } from '../support/case-driver.js';
+import type { caseWorkflow } from '../../workflows/case.js';
+
+type Scenario = (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle<typeof caseWorkflow>>;
+const DAY = 86_400_000;
+const carrier = carrierActor();
+const dept = officer('TH-DEPT', 'dept-officer');
+const qltt = officer('TH-QLTT', 'qltt-officer', 25_000_000);
+const qlttChief = officer('TH-QLTT', 'qltt-chief', 50_000_000);
+
+async function verifying(env: TestWorkflowEnvironment, taskQueue: string, ref: string): Promise<CaseDriver> {
+  const c = await CaseDriver.open(env, taskQueue, detection(ref));
+  await c.do(carrier, { kind: 'confirmHold', holdRecordRef: `BB-${ref}` });
+  await c.do(dept, { kind: 'acknowledge' });
+  await c.do(qltt, { kind: 'acknowledge' });
+  await c.do(qltt, { kind: 'startVerification' });
+  return c;
+}
+
+async function decided(env: TestWorkflowEnvironment, taskQueue: string, ref: string): Promise<CaseDriver> {
+  const c = await verifying(env, taskQueue, ref);
+  await c.do(qltt, { kind: 'confirmViolation', against: 'SENDER', summary: 'Gửi hàng giả nhãn hiệu' });
+  await c.do(qltt, { kind: 'recordViolation', recordNumber: `BBVP-${ref}`, seized: true });
+  await c.do(qltt, {
+    kind: 'proposeSanction',
+    offenceCode: 'POST_PROHIBITED_ITEM',
+    amountVnd: 15_000_000,
+    violator: 'ORGANISATION',
+    extraPenalties: ['CONFISCATION'],
+    legalArticle: 'Nghị định 174/2026/NĐ-CP',
+  });
+  await c.do(qlttChief, { kind: 'decideSanction', outcome: 'approve', decisionNumber: `QD-${ref}` });
+  await c.do(qltt, { kind: 'serveDecision', method: 'IN_PERSON' });
+  return c;
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  'cleared-released': async (env, q) => {
+    const c = await verifying(env, q, 'replay-cleared');
+    await c.do(qltt, { kind: 'clear', reason: 'Hàng chính hãng' });
+    await c.do(carrier, { kind: 'release' });
+    await c.handle.result();
+    return c.handle;
+  },
+  'paid-late': async (env, q) => {
+    const c = await decided(env, q, 'replay-paid');
+    await env.sleep(12 * DAY);
+    const { fine } = await c.view(await env.currentTimeMs());
+    await c.do(qltt, { kind: 'recordPayment', amountVnd: fine!.outstandingVnd, receiptRef: 'KB-1' });
+    await c.handle.result();
+    return c.handle;
+  },
+  enforced: async (env, q) => {
+    const c = await decided(env, q, 'replay-enforced');
+    await env.sleep(15 * DAY);
+    await c.do(qltt, { kind: 'recordEnforcement', measure: 'Khấu trừ tài khoản', collectedVnd: 15_000_000 });
+    await c.handle.result();
+    return c.handle;
+  },
+  'escalated-referred': async (env, q) => {
+    const c = await CaseDriver.open(env, q, detection('replay-referred', { signsOfCrime: true }));
+    await env.sleep(3 * DAY); // hold and acknowledgement clocks escalate
+    await c.do(carrier, { kind: 'confirmHold', holdRecordRef: 'BB-late' });
+    await c.do(officer('TH-QLTT', 'qltt-officer'), { kind: 'acknowledge' });
+    await c.do(qltt, { kind: 'startVerification' });
+    await c.do(qltt, { kind: 'refer', reason: 'Có dấu hiệu tội phạm buôn bán hàng giả' });
+    await c.handle.result(); // waits out the referral window (time skips)
+    return c.handle;
+  },
+  expired: async (env, q) => {
+    const c = await verifying(env, q, 'replay-expired');
+    await c.handle.result(); // nobody acts: the sanctioning limitation passes
+    return c.handle;
+  },
+};
