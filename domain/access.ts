@@ -96,3 +96,48 @@ export function partyRefusal(party: Party, view: CaseView, actor: Actor): Refusa
 
 /** Whether the actor belongs to the case's lead agency. */
 export const isLead = (view: CaseView, actor: Actor): boolean => !!actor.agencyId && actor.agencyId === view.leadAgencyId;
+
+// ---- What each role may do through the API (with canView above: the whole policy) ----
+
+/** Which cases an actor may list; the API turns this into a database filter that mirrors canView. */
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'carrier'; carrierId: string }
+  | { kind: 'agency'; agencyId: string }
+  | { kind: 'province'; provinceCode: string; restrictedToo: boolean }
+  | { kind: 'national'; agencyId: string | null };
+
+export function listScope(actor: Actor): ListScope | null {
+  switch (actor.role) {
+    case 'admin':
+    case 'system':
+      return { kind: 'all' };
+    case 'carrier':
+      return actor.carrierId ? { kind: 'carrier', carrierId: actor.carrierId } : null;
+    case 'officer':
+      return actor.agencyId ? { kind: 'agency', agencyId: actor.agencyId } : null;
+    case 'manager':
+      return actor.provinceCode
+        ? { kind: 'province', provinceCode: actor.provinceCode, restrictedToo: actor.agencyKind === 'DEPT' }
+        : { kind: 'national', agencyId: actor.agencyId ?? null };
+  }
+}
+
+/** Only a carrier opens cases, and only for itself. */
+export const canOpenCases = (actor: Actor): boolean => actor.role === 'carrier' && !!actor.carrierId;
+
+/** Agency officers and managers, and carriers, act on cases; the state machine decides which actions. */
+export const canAct = (actor: Actor): boolean => actor.role === 'carrier' || actor.role === 'officer' || actor.role === 'manager';
+
+/** The raw Temporal history is for managers (inspection), not for parties to the case. */
+export const canReadWorkflowHistory = (actor: Actor): boolean => actor.role === 'manager';
+
+/** Principals, keys and reference data are the administrator's. */
+export const canAdminister = (actor: Actor): boolean => actor.role === 'admin';
+
+/** Who may register webhook endpoints for an owner: the carrier itself, the agency's people, admins. */
+export function canManageWebhooksOf(actor: Actor, owner: { type: 'carrier' | 'agency'; id: string }): boolean {
+  if (actor.role === 'admin') return true;
+  if (owner.type === 'carrier') return actor.role === 'carrier' && actor.carrierId === owner.id;
+  return (actor.role === 'officer' || actor.role === 'manager') && actor.agencyId === owner.id;
+}

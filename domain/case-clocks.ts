@@ -75,6 +75,11 @@ export function clockChanges(view: CaseView, action: CaseAction, next: CaseStatu
   if (action.kind === 'recordViolation' && action.seized) candidates.push('TEMPORARY_SEIZURE');
   if (action.kind === 'addAgency') candidates.push('AGENCY_ACKNOWLEDGEMENT');
   const start = candidates.filter((clock) => !running.has(clock));
+  // A violation date stated on confirmation re-bases the sanctioning limitation, which has run
+  // from detection until now: LHAV Art. 6 counts it from the violation (stopped, then started).
+  if (action.kind === 'confirmViolation' && action.violationDate !== undefined && running.has('SANCTIONING_LIMITATION')) {
+    return { start: [...start, 'SANCTIONING_LIMITATION'], stop: [...stop, 'SANCTIONING_LIMITATION'] };
+  }
   return { start, stop };
 }
 

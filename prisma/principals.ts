@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import type { Principal } from './generated/client.js';
 import { generateApiKey, hashApiKey, keyPrefix } from '../platform/keys.js';
 
 /**
@@ -17,9 +18,48 @@ export async function ensureFirstAdmin(db: Db, adminToken?: string): Promise<{ t
     return { token: null, existed: !!known };
   }
   if ((await db.principal.count({ where: { role: 'admin', disabledAt: null } })) > 0) return { token: null, existed: true };
-  const key = generateApiKey();
-  await db.principal.create({
-    data: { name: 'Administrator', role: 'admin', keys: { create: { name: 'first start', prefix: key.prefix, hash: key.hash } } },
-  });
-  return { token: key.token, existed: false };
+  const { token } = await createPrincipal(db, { name: 'Administrator', role: 'admin' }, 'first start');
+  return { token, existed: false };
 }
+
+export interface NewPrincipal {
+  name: string;
+  role: Principal['role'];
+  carrierId?: string;
+  agencyId?: string;
+  provinceCode?: string;
+  title?: string;
+}
+
+/** Creates a principal with its first key; the token is returned once and never stored. */
+export async function createPrincipal(db: Db, p: NewPrincipal, keyName: string) {
+  const key = generateApiKey();
+  const principal = await db.principal.create({
+    data: { ...p, keys: { create: { name: keyName, prefix: key.prefix, hash: key.hash } } },
+    include: { keys: true },
+  });
+  return { principal, keyId: principal.keys[0]!.id, token: key.token };
+}
+
+/** Issues another key for a principal (rotation: issue, switch, then revoke the old one). */
+export async function issueKey(db: Db, principalId: string, name: string) {
+  const key = generateApiKey();
+  const row = await db.apiKey.create({ data: { principalId, name, prefix: key.prefix, hash: key.hash } });
+  return { key: row, token: key.token };
+}
+
+/** Revokes a key at once; revoking twice is harmless. */
+export async function revokeKey(db: Db, keyId: string): Promise<boolean> {
+  const r = await db.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return r.count > 0 || (await db.apiKey.count({ where: { id: keyId } })) > 0;
+}
+
+/** A key as lists show it: never the secret, never the hash. */
+export const keySummary = (k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+});

@@ -6,16 +6,17 @@
 // only the seeded holiday list is shared, because it is data.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowClient, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Db } from '../../prisma/client.js';
 import type { Actor } from '../../domain/access.js';
 import type { CaseAction } from '../../domain/case-actions.js';
-import type { CaseView } from '../../domain/case-view.js';
+import type { CaseOutcome, CaseView } from '../../domain/case-view.js';
 import type { ClockId } from '../../domain/clocks.js';
 import { HOLIDAYS, MAKE_UP_WORKDAYS } from '../../domain/reference/holidays.js';
 import { act, type DetectionInput, type RefusalDetails } from '../../workflows/definitions.js';
+import type { caseWorkflow } from '../../workflows/case.js';
 import { CaseDriver, caseWorker, eventsOf } from './case-harness.js';
 import { carrierActor, officer } from './cases.js';
 
@@ -75,6 +76,17 @@ export async function withCaseWorker(env: TestWorkflowEnvironment, db: Db, fn: (
       }
     }
   });
+}
+
+/**
+ * The workflow's result, without skipping time. `c.handle.result()` on the time-skipping client
+ * unlocks automatic time skipping while it waits, and the server then jumps straight to the
+ * next timer of ANY running workflow (a year on, for a limitation clock), even when the awaited
+ * workflow has already completed. Use this once the case has closed.
+ */
+export async function resultOf(env: TestWorkflowEnvironment, c: CaseDriver): Promise<CaseOutcome | null> {
+  const client = new WorkflowClient({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  return client.getHandle<typeof caseWorkflow>(c.id).result();
 }
 
 // ---------------------------------------------------------------------------------------------

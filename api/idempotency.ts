@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Prisma } from '../prisma/generated/client.js';
+import type { Db } from '../prisma/client.js';
+import { canonicalJson } from '../activities/audit-chain.js';
+import { HttpProblem, problem } from './problems.js';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** A request left in flight longer than this is taken to have died with its process. */
+export const DEFAULT_STALE_MS = 30_000;
+
+export const requestFingerprint = (method: string, path: string, body: unknown) =>
+  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+
+/**
+ * Idempotency-Key semantics (draft-ietf-httpapi-idempotency-key-header): the first request
+ * with a key runs; a repeat with the same body gets the stored response; a repeat with another
+ * body is 422; a repeat while the first still runs is 409. A request whose process died keeps
+ * its key in flight until `staleMs` passes; then a retry takes the key over and runs again, so
+ * `run` must itself be safe to repeat (it is told whether it is such a takeover).
+ */
+export async function idempotent(
+  db: Db,
+  scope: { principalId: string; key: string; fingerprint: string; staleMs?: number },
+  run: (takeover: boolean) => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const id = { principalId: scope.principalId, key: scope.key };
+  let takeover = false;
+  try {
+    await db.idempotencyRecord.create({ data: { ...id, requestHash: scope.fingerprint, state: 'IN_FLIGHT' } });
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    const rec = await db.idempotencyRecord.findUniqueOrThrow({ where: { principalId_key: id } });
+    if (rec.requestHash !== scope.fingerprint)
+      throw problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used with a different request body.');
+    if (rec.state === 'DONE') {
+      if (rec.responseStatus! >= 400) throw new HttpProblem(rec.responseBody as HttpProblem['problem']);
+      return { status: rec.responseStatus!, body: rec.responseBody, replayed: true };
+    }
+    const cutoff = new Date(Date.now() - (scope.staleMs ?? DEFAULT_STALE_MS));
+    const claimed = await db.idempotencyRecord.updateMany({
+      where: { ...id, state: 'IN_FLIGHT', updatedAt: { lt: cutoff } },
+      data: { updatedAt: new Date() },
+    });
+    if (claimed.count === 0)
+      throw problem(409, 'request-in-flight', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+    takeover = true;
+  }
+  let response: StoredResponse;
+  try {
+    response = await run(takeover);
+  } catch (e) {
+    if (e instanceof HttpProblem && e.problem.status < 500) {
+      response = { status: e.problem.status, body: e.problem }; // a refusal is an answer: repeats get it too
+    } else {
+      await db.idempotencyRecord.deleteMany({ where: { ...id, state: 'IN_FLIGHT' } }); // let the client retry
+      throw e;
+    }
+  }
+  await db.idempotencyRecord.update({
+    where: { principalId_key: id },
+    data: { state: 'DONE', responseStatus: response.status, responseBody: response.body as Prisma.InputJsonValue },
+  });
+  if (response.status >= 400) throw new HttpProblem(response.body as HttpProblem['problem']);
+  return { ...response, replayed: false };
+}

@@ -1,0 +1,124 @@
+import { Router } from 'express';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { canOpenCases, listScope, type Actor } from '../../domain/access.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
+import type { caseWorkflow } from '../../workflows/case.js';
+import type { ApiDeps } from '../app.js';
+import { allow } from '../auth.js';
+import { findVisibleCase } from '../case-lookup.js';
+import { caseResource, liveCase, recordSummary } from '../case-responses.js';
+import { idempotent, requestFingerprint } from '../idempotency.js';
+import { decodeCursor, encodeCursor, keyset } from '../pagination.js';
+import { problem } from '../problems.js';
+import { CaseListQuery, DetectionBody, IdempotencyKeyHeader } from '../schemas.js';
+import { parse } from '../validate.js';
+
+/** The database filter that shows an actor exactly the cases canView lets it see. */
+function scopeWhere(actor: Actor): Prisma.CaseWhereInput {
+  const scope = listScope(actor);
+  if (!scope) return { id: { in: [] } };
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'carrier':
+      return { carrierId: scope.carrierId };
+    case 'agency':
+      return { agencyIds: { has: scope.agencyId } };
+    case 'province':
+      return {
+        OR: [
+          ...(actor.agencyId ? [{ agencyIds: { has: actor.agencyId } }] : []),
+          { provinceCode: scope.provinceCode, ...(scope.restrictedToo ? {} : { kt1: false }) },
+        ],
+      };
+    case 'national':
+      return { OR: [...(scope.agencyId ? [{ agencyIds: { has: scope.agencyId } }] : []), { kt1: false }] };
+  }
+}
+
+export function caseRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  const { db, temporal } = deps;
+
+  // Intake: update-with-start returns once the case is numbered and its agencies notified.
+  r.post('/v1/cases', allow(canOpenCases, 'open cases'), async (req, res) => {
+    const rawKey = req.get('idempotency-key');
+    if (!rawKey) throw problem(400, 'idempotency-key-required', 'Idempotency-Key required', 'POST /v1/cases needs an Idempotency-Key header.');
+    const key = parse(IdempotencyKeyHeader, rawKey, 'header');
+    const body = parse(DetectionBody, req.body, 'body');
+    const actor = req.actor;
+    const carrierId = actor.carrierId!;
+    const result = await idempotent(
+      db,
+      { principalId: actor.id, key, fingerprint: requestFingerprint('POST', '/v1/cases', body), staleMs: deps.idempotencyStaleMs },
+      async (takeover) => {
+        const [category, province] = await Promise.all([
+          db.itemCategory.findUnique({ where: { code: body.categoryCode } }),
+          db.province.findUnique({ where: { code: body.provinceCode } }),
+        ]);
+        if (!category || !province)
+          throw problem(422, 'unknown-reference', 'Unknown category or province', `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`);
+        const workflowId = caseWorkflowId(carrierId, body.carrierRef);
+        if (!takeover && (await db.case.findUnique({ where: { id: workflowId }, select: { id: true } })))
+          throw problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', `A case with carrierRef ${body.carrierRef} exists.`, { case: `/v1/cases/${workflowId}` });
+        const detection: DetectionInput = { ...body, carrierId, reportedBy: actor };
+        const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+          workflowId,
+          taskQueue: deps.taskQueue,
+          args: [{ detection }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE', // a closed case's reference is never reused
+        });
+        let view;
+        try {
+          view = await temporal.client.workflow.executeUpdateWithStart(openCase, { args: [], startWorkflowOperation });
+        } catch (e) {
+          if (e instanceof WorkflowExecutionAlreadyStartedError)
+            throw problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', `The case with carrierRef ${body.carrierRef} is closed.`, { case: `/v1/cases/${workflowId}` });
+          throw e;
+        }
+        deps.faults?.afterCaseStarted?.();
+        return { status: 201, body: caseResource(view, []) };
+      },
+    );
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(result.status).location(`/v1/cases/${(result.body as { id: string }).id}`).json(result.body);
+  });
+
+  r.get('/v1/cases', async (req, res) => {
+    const q = parse(CaseListQuery, req.query, 'query');
+    const filters: Prisma.CaseWhereInput[] = [scopeWhere(req.actor)];
+    if (q.status) filters.push({ status: q.status });
+    if (q.province) filters.push({ provinceCode: q.province });
+    if (q.category) filters.push({ categoryCode: q.category });
+    if (q.leadAgency) filters.push({ leadAgencyId: q.leadAgency });
+    if (q.carrier) filters.push({ carrierId: q.carrier });
+    if (q.overdue !== undefined) filters.push({ overdue: q.overdue });
+    if (q.detectedFrom) filters.push({ detectedAt: { gte: new Date(q.detectedFrom) } });
+    if (q.detectedTo) filters.push({ detectedAt: { lt: new Date(q.detectedTo) } });
+    if (q.q) filters.push({ OR: [{ trackingNumber: { startsWith: q.q } }, { number: { startsWith: q.q } }] });
+    const field = q.sort.replace('-', '') as 'detectedAt' | 'nextDeadlineAt' | 'number';
+    const desc = q.sort.startsWith('-');
+    const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+    if (cursor) filters.push(keyset(field, desc, cursor));
+    const rows = await db.case.findMany({
+      where: { AND: filters },
+      orderBy: [{ [field]: { sort: desc ? 'desc' : 'asc', nulls: 'last' } }, { id: 'asc' }],
+      take: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const next = rows.length > q.limit && last ? encodeCursor(q.sort, last[field], last.id) : null;
+    res.json({ items: page.map(recordSummary), next: next ? `/v1/cases?${new URLSearchParams({ ...stringify(req.query), cursor: next })}` : null });
+  });
+
+  r.get('/v1/cases/:id', async (req, res) => {
+    const row = await findVisibleCase(db, req.actor, req.params.id);
+    res.json(await liveCase(temporal.client, row, req.actor));
+  });
+
+  return r;
+}
+
+const stringify = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'cursor' && typeof v === 'string')) as Record<string, string>;

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import { afterAll } from 'vitest';
+import { createApp, type ApiDeps } from '../../api/app.js';
+import { createLogger } from '../../platform/logger.js';
+import { createPrincipal, type NewPrincipal } from '../../prisma/principals.js';
+import type { Db } from '../../prisma/client.js';
+import { migratedDatabase } from './db.js';
+import { seedForCases } from './cases.js';
+import { devServerHarness } from './temporal.js';
+
+/** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
+export async function apiHarness(opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults'>> = {}) {
+  const { db, url } = await migratedDatabase();
+  await seedForCases(db);
+  const temporal = await devServerHarness({ db, now: () => new Date() });
+  const app = createApp({
+    db,
+    temporal: { connection: temporal.client.connection, client: temporal.client },
+    taskQueue: temporal.taskQueue,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    ...opts,
+  });
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await temporal.close();
+  });
+  return { base, db, url, temporal, principal: (p: NewPrincipal) => principalToken(db, p) };
+}
+
+export async function principalToken(db: Db, p: NewPrincipal): Promise<{ id: string; token: string }> {
+  const { principal, token } = await createPrincipal(db, p, 'test');
+  return { id: principal.id, token };
+}
+
+/** fetch with a bearer key and a JSON body; returns status, headers and parsed body. */
+export async function call(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, headers: res.headers, body: json, text };
+}
+
+export const detectionBody = (carrierRef: string, over: Record<string, unknown> = {}) => ({
+  carrierRef,
+  trackingNumber: 'EE123456789VN',
+  servicePoint: 'Bưu cục Hoằng Hóa',
+  provinceCode: 'TH',
+  stage: 'ACCEPTANCE',
+  categoryCode: 'COUNTERFEIT',
+  description: '20 túi xách giả nhãn hiệu',
+  ...over,
+});
