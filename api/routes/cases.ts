@@ -104,7 +104,8 @@ export function caseRoutes(deps: ApiDeps): Router {
     if (cursor) filters.push(keyset(field, desc, cursor));
     const rows = await db.case.findMany({
       where: { AND: filters },
-      orderBy: [{ [field]: { sort: desc ? 'desc' : 'asc', nulls: 'last' } }, { id: 'asc' }],
+      // only nextDeadlineAt is nullable; Prisma accepts `nulls` on nullable columns alone
+      orderBy: [{ [field]: field === 'nextDeadlineAt' ? { sort: desc ? 'desc' : 'asc', nulls: 'last' } : desc ? 'desc' : 'asc' }, { id: 'asc' }],
       take: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);

@@ -81,5 +81,6 @@ it('takes a case from intake to payment and closure, with a full history', async
   const detail = await call(h.base, t.qltt!, 'GET', `/v1/cases/${id}`);
   expect(detail.body).toMatchObject({ status: 'CLOSED', outcome: 'PAID' });
   const list = await call(h.base, t.carrier!, 'GET', '/v1/cases?status=CLOSED');
+  expect(list.status, JSON.stringify(list.body)).toBe(200);
   expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
 });
