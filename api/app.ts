@@ -16,6 +16,8 @@ export interface ApiDeps {
   temporal: { connection: Connection; client: Client };
   taskQueue: string;
   log: Logger;
+  /** Demo clock factor (CLOCK_SCALE), shown in health responses when on. */
+  clockScale?: number;
   /** How long an Idempotency-Key may stay in flight before a retry may take it over. */
   idempotencyStaleMs?: number;
   /** Failure injection for tests (e.g. a crash right after a case's workflow started). */
@@ -29,7 +31,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.log));
-  app.use(healthRoutes({ db: deps.db, temporal: deps.temporal.connection }));
+  app.use(healthRoutes({ db: deps.db, temporal: deps.temporal.connection, clockScale: deps.clockScale }));
   app.use('/v1', express.json({ limit: '256kb', strict: true }), authenticate(deps.db));
   app.use(caseRoutes(deps));
   app.use(caseActionRoutes(deps));

@@ -119,4 +119,6 @@ export interface CaseView {
   deadlines: DeadlineView[];
   outcome: CaseOutcome | null;
   closedAt: IsoInstant | null;
+  /** Present when the demo clock (CLOCK_SCALE) runs this case's limits faster: a drill, not a real case. */
+  demoClockScale?: number;
 }

@@ -137,7 +137,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const d = input.detection;
     const plan = await acts.planCase(d);
     const now = new Date();
-    run = new CaseRun({ view: openingView(workflowInfo().workflowId, d, plan.leadAgencyId, plan.agencyIds, plan.restricted, now), seq: 0, plan, clocks: [] });
+    const opening = openingView(workflowInfo().workflowId, d, plan.leadAgencyId, plan.agencyIds, plan.restricted, now);
+    run = new CaseRun({ view: plan.clockScale > 1 ? { ...opening, demoClockScale: plan.clockScale } : opening, seq: 0, plan, clocks: [] });
     for (const clock of CLOCKS_AT_DETECTION) run.start(clock, clockStartInstant(run.startsAtOf(clock), run.view, now));
     run.refresh(now);
     const event = run.event(DETECTED, d.reportedBy, now, { detection: d, route: { lead: plan.leadAgencyId, agencies: plan.agencyIds } });

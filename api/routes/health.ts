@@ -7,10 +7,12 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms} ms`)), ms).unref())]);
 
 /** /healthz: the process is alive. /readyz: PostgreSQL and Temporal answer. */
-export function healthRoutes(deps: { db: Db; temporal: Connection }): Router {
+export function healthRoutes(deps: { db: Db; temporal: Connection; clockScale?: number }): Router {
+  // the demo clock is shown wherever status is: nobody should mistake a drill for real deadlines
+  const demo = (deps.clockScale ?? 1) > 1 ? { demoClock: { scale: deps.clockScale, note: 'every legal limit runs faster (CLOCK_SCALE); not for real cases' } } : {};
   const r = Router();
   r.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', ...demo });
   });
   r.get('/readyz', async (req, res) => {
     const checks = {
@@ -21,7 +23,7 @@ export function healthRoutes(deps: { db: Db; temporal: Connection }): Router {
     const names = Object.keys(checks);
     const down = names.filter((_, i) => results[i]!.status === 'rejected');
     if (down.length === 0) {
-      res.json({ status: 'ready', checks: Object.fromEntries(names.map((n) => [n, 'up'])) });
+      res.json({ status: 'ready', checks: Object.fromEntries(names.map((n) => [n, 'up'])), ...demo });
       return;
     }
     req.log.warn({ down }, 'not ready');

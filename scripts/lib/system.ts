@@ -141,7 +141,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     });
 
     // the API
-    const app = createApp({ db, temporal, taskQueue: cfg.TASK_QUEUE, log });
+    const app = createApp({ db, temporal, taskQueue: cfg.TASK_QUEUE, log, clockScale: cfg.CLOCK_SCALE });
     const server: Server = await new Promise((res, rej) => {
       const s = app.listen(cfg.PORT, cfg.HOST, () => res(s));
       s.once('error', rej);

@@ -15,7 +15,7 @@ export async function apiHarness(opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs
   const temporal = await devServerHarness({ db, now: () => new Date() });
   const app = createApp({
     db,
-    temporal: { connection: temporal.client.connection, client: temporal.client },
+    temporal: { connection: temporal.connection, client: temporal.client },
     taskQueue: temporal.taskQueue,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...opts,

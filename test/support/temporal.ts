@@ -32,6 +32,7 @@ export async function devServerHarness(deps: ActivityDeps) {
   const running = worker.run();
   return {
     client,
+    connection,
     taskQueue,
     worker,
     async close() {
