@@ -10,6 +10,7 @@ import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { principalRoutes } from './routes/principals.js';
+import { carrierRoutes } from './routes/carriers.js';
 
 export interface ApiDeps {
   db: Db;
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(caseActionRoutes(deps));
   app.use(historyRoutes(deps));
   app.use(principalRoutes(deps));
+  app.use(carrierRoutes(deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;
