@@ -18,6 +18,20 @@ import { freePort, isPortFree } from './ports.js';
 import { findBinary } from './temporal-cli.js';
 import { startTemporalDevServer } from './temporal-dev-server.js';
 
+/** The SDK's own dev server (it downloads the CLI): used only when no binary is on this machine. */
+async function downloadedDevServer(o: { port: number; uiPort: number; dbFile: string; namespace: string }) {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { ip: '127.0.0.1', port: o.port, ui: true, uiPort: o.uiPort, dbFilename: o.dbFile, namespace: o.namespace },
+  }).catch((e: Error) => {
+    throw new StartError(
+      `the temporal CLI was not found (TEMPORAL_CLI_PATH, PATH, .tools/bin) and the SDK could not download it (${e.message.split('\n')[0]}): ` +
+        'run `bash scripts/install-temporal.sh` or set TEMPORAL_ADDRESS',
+    );
+  });
+  return { address: `127.0.0.1:${o.port}`, uiUrl: `http://localhost:${o.uiPort}`, stop: () => env.teardown() };
+}
+
 /** A start-up problem the operator can fix; printed as one line, no stack. */
 export class StartError extends Error {}
 
@@ -93,19 +107,16 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       await requireFreePort(cfg.TEMPORAL_PORT, 'TEMPORAL_PORT', 'Temporal frontend');
       await requireFreePort(cfg.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT', 'Temporal web UI');
       const cli = findBinary('temporal', cfg.TEMPORAL_CLI_PATH);
-      if (!cli)
-        throw new StartError(
-          'the temporal CLI was not found (TEMPORAL_CLI_PATH, PATH, .tools/bin): run `bash scripts/install-temporal.sh` or set TEMPORAL_ADDRESS',
-        );
-      log.info({ cli }, 'starting Temporal dev server');
-      const server = await startTemporalDevServer({
-        cli,
+      const devServer = {
         port: cfg.TEMPORAL_PORT,
         uiPort: cfg.TEMPORAL_UI_PORT,
         dbFile: join(dataDir, 'temporal.db'),
         namespace: cfg.TEMPORAL_NAMESPACE,
-        log: (l) => log.debug({ temporal: l }),
-      });
+        log: (l: string) => log.debug({ temporal: l }),
+      };
+      log.info({ cli: cli ?? 'SDK download' }, 'starting Temporal dev server');
+      // last resort, where the internet is reachable: the SDK downloads the CLI itself
+      const server = cli ? await startTemporalDevServer({ cli, ...devServer }) : await downloadedDevServer(devServer);
       undo.push(() => server.stop());
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
