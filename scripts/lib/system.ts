@@ -67,8 +67,11 @@ async function checkDatabaseReachable(url: string) {
  */
 export async function startSystem(cfg: Config, log: Logger): Promise<RunningSystem> {
   const undo: (() => Promise<unknown>)[] = [];
+  // each step gets a bounded time, so one stuck server never keeps the others running
+  const bounded = (p: Promise<unknown>) =>
+    Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 20 s')), 20_000).unref())]);
   const stop = async () => {
-    for (const u of undo.reverse()) await u().catch((e) => log.warn({ err: e }, 'stop step failed'));
+    for (const u of undo.reverse()) await bounded(u()).catch((e) => log.warn({ err: e }, 'stop step failed'));
     undo.length = 0;
   };
   try {
@@ -152,7 +155,15 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     });
 
     // the API
-    const app = createApp({ db, temporal, taskQueue: cfg.TASK_QUEUE, log, clockScale: cfg.CLOCK_SCALE });
+    const app = createApp({
+      db,
+      temporal,
+      taskQueue: cfg.TASK_QUEUE,
+      log,
+      clockScale: cfg.CLOCK_SCALE,
+      rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+      metricsToken: cfg.METRICS_TOKEN,
+    });
     const server: Server = await new Promise((res, rej) => {
       const s = app.listen(cfg.PORT, cfg.HOST, () => res(s));
       s.once('error', rej);

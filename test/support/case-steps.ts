@@ -267,6 +267,8 @@ export async function refusedWithoutTrace(db: Db, c: CaseDriver, actor: Actor, a
   const rowBefore = await caseRow(db, c.id);
   const viewBefore = await c.view();
   const acceptedBefore = await acceptedUpdateIds(c);
+  // the history does show accepted Updates (openCase at least), so their absence below means something
+  expect(acceptedBefore.length, 'accepted Updates in the history').toBeGreaterThan(0);
   const updateId = `refused-${action.kind}-${randomBytes(4).toString('hex')}`;
 
   let details: RefusalDetails | undefined;

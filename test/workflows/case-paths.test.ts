@@ -358,44 +358,44 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
     }));
 
   // Last in the file: it moves the server a year on.
-  it('limitation expiry: cases left in verification or violation-recorded past 1 year close as EXPIRED', () =>
+  it('limitation expiry: cases left in verification, violation-recorded or enforcement past 1 year close as EXPIRED', () =>
     withCaseWorker(env, db, async (s) => {
       const verifying = await s.open(uniqueRef('expire-verify'));
       await advance(verifying, 'UNDER_VERIFICATION');
       const recorded = await s.open(uniqueRef('expire-record'));
       await advance(recorded, 'VIOLATION_RECORDED');
+      const unpaid = await s.open(uniqueRef('expire-enforce')); // goes to enforcement after 10 days, never collected
+      await advance(unpaid, 'DECISION_SERVED');
       const referred = await s.open(uniqueRef('expire-referred'));
       await advance(referred, 'UNDER_VERIFICATION');
       await referred.do(qltt, { kind: 'refer', reason: 'Dấu hiệu tội phạm' });
 
-      // 1 year from the violation (here: the detection date), to the end of that day
-      const expiry = new Map<string, number>();
-      for (const c of [verifying, recorded]) {
-        const v = await c.view();
-        const at = yearsAfter(Date.parse(v.detectedAt), 1);
-        expect(deadlineOf(v, 'SANCTIONING_LIMITATION')!.dueAt).toBe(iso(at));
-        expiry.set(c.id, at);
-      }
-      const first = Math.min(...expiry.values());
-      const last = Math.max(...expiry.values());
+      // Sanctioning limitation: 1 year from the violation (here the detection date), to the end of
+      // that day. Enforcement limitation: 1 year from the decision.
+      const decidedAt = (await eventsOf(db, unpaid.id)).find((e) => e.type === 'SANCTION_DECIDED')!.at.getTime();
+      const cases = [
+        { c: verifying, from: 'UNDER_VERIFICATION', clock: 'SANCTIONING_LIMITATION', at: yearsAfter(Date.parse((await verifying.view()).detectedAt), 1) },
+        { c: recorded, from: 'VIOLATION_RECORDED', clock: 'SANCTIONING_LIMITATION', at: yearsAfter(Date.parse((await recorded.view()).detectedAt), 1) },
+        { c: unpaid, from: 'ENFORCEMENT', clock: 'ENFORCEMENT_LIMITATION', at: yearsAfter(decidedAt, 1) },
+      ] as const;
+      for (const { c, clock, at } of cases) expect(deadlineOf(await c.view(), clock)!.dueAt).toBe(iso(at));
+      const first = Math.min(...cases.map((x) => x.at));
+      const last = Math.max(...cases.map((x) => x.at));
 
       await skipTo(env, first - 1000);
-      for (const c of [verifying, recorded]) {
+      for (const { c, from } of cases) {
         expect((await eventsOf(db, c.id)).some((e) => e.type === 'EXPIRED')).toBe(false);
-        expect(['UNDER_VERIFICATION', 'VIOLATION_RECORDED']).toContain((await c.view()).status);
+        expect((await c.view()).status).toBe(from);
       }
 
       await skipTo(env, last + 1000);
-      for (const [c, from] of [
-        [verifying, 'UNDER_VERIFICATION'],
-        [recorded, 'VIOLATION_RECORDED'],
-      ] as const) {
+      for (const { c, from, clock, at } of cases) {
         const expired = await awaitEvent(db, c.id, 'EXPIRED');
-        expect(expired.at.getTime()).toBeGreaterThanOrEqual(expiry.get(c.id)!);
-        expect(expired.at.getTime()).toBeLessThan(expiry.get(c.id)! + 5000);
+        expect(expired.at.getTime()).toBeGreaterThanOrEqual(at);
+        expect(expired.at.getTime()).toBeLessThan(at + 1000);
         expect({ actor: expired.actorId, role: expired.actorRole }).toEqual({ actor: 'system', role: 'system' });
         const payload = expired.payload as { action: unknown; changes: { status: unknown; outcome: unknown } };
-        expect(payload.action).toEqual({ kind: 'expire', clock: 'SANCTIONING_LIMITATION' });
+        expect(payload.action).toEqual({ kind: 'expire', clock });
         expect(payload.changes.status).toEqual({ old: from, new: 'EXPIRED' });
         expect(payload.changes.outcome).toEqual({ old: null, new: 'EXPIRED' });
         expect(await noticesOf(db, c.id, expired.seq)).toEqual([
