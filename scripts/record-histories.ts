@@ -1,5 +1,6 @@
-// Records the Temporal histories of complete cases into test/fixtures/histories/, for the replay
-// test. Run after a deliberate, versioned change of the workflow: `npm run record-histories`.
+// Records the Temporal histories of complete cases into test/fixtures/histories/<version>/, for the
+// replay test. After a versioned (patched) change of the workflow: `npm run record-histories -- v3`.
+// Older versions stay: they prove that cases started before the change still replay.
 // Uses a temporary embedded PostgreSQL (or TEST_DATABASE_URL) and the time-skipping test server.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,12 @@ import { freePort } from './lib/ports.js';
 import { seedForCases } from '../test/support/cases.js';
 import { SCENARIOS } from '../test/replay/scenarios.js';
 
-const OUT = resolve(import.meta.dirname, '../test/fixtures/histories');
+const version = process.argv[2];
+if (!version || !/^v\d+$/.test(version)) {
+  console.error('usage: npm run record-histories -- v<N>   (a new folder; existing versions are kept)');
+  process.exit(2);
+}
+const OUT = resolve(import.meta.dirname, '../test/fixtures/histories', version);
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 const tmp = mkdtempSync(join(tmpdir(), 'postwatch-record-'));

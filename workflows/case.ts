@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -22,7 +23,7 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import { applyAction, changes } from '../domain/case-apply.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../domain/case-clocks.js';
-import { DEADLINE_ESCALATED, DETECTED, escalationRecipients, eventTypeOf, reasonOf, recipientsOf } from '../domain/case-events.js';
+import { agencyAddress, DEADLINE_ESCALATED, DETECTED, escalationRecipients, eventTypeOf, reasonOf, recipientsOf } from '../domain/case-events.js';
 import { allowedActions as allowedFor, checkAction } from '../domain/case-states.js';
 import type { CaseOutcome, CaseView } from '../domain/case-view.js';
 import { CaseRun, type DueEscalation } from './case-run.js';
@@ -120,12 +121,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   /** A missed deadline: recorded, the case marked overdue, the next level told — or the step the law prescribes. */
   async function escalate(e: DueEscalation): Promise<void> {
     const r = requireRun();
-    if (e.target === 'ENFORCEMENT') return stepIfAllowed({ kind: 'startEnforcement', reason: `${e.clock} missed` });
-    if (e.target === 'CLOSE_EXPIRED') return stepIfAllowed({ kind: 'expire', clock: e.clock });
-    r.refresh(new Date());
-    const recipients = escalationRecipients(e.target, r.view, r.plan.deptAgencyId);
-    const payload = { clock: e.clock, level: e.level, target: e.target, dueAt: e.dueAt, recipients };
-    await persist(DEADLINE_ESCALATED, SYSTEM_ACTOR, payload, `${e.clock} deadline missed`, recipients.map((recipient) => ({ recipient, kind: DEADLINE_ESCALATED, payload: { number: r.view.number, ...payload } })));
+    const prescribed: CaseAction | null =
+      e.target === 'ENFORCEMENT' ? { kind: 'startEnforcement', reason: `${e.clock} missed` } : e.target === 'CLOSE_EXPIRED' ? { kind: 'expire', clock: e.clock } : null;
+    // v2: a missed deadline that triggers a step is recorded (and the lead agency told) first, so
+    // reports count every missed clock; cases started before keep their recorded order.
+    if (!prescribed || patched('record-escalation-before-prescribed-step')) {
+      r.refresh(new Date());
+      const recipients = prescribed ? (r.view.leadAgencyId ? [agencyAddress(r.view.leadAgencyId)] : []) : escalationRecipients(e.target, r.view, r.plan.deptAgencyId);
+      const payload = { clock: e.clock, level: e.level, target: e.target, dueAt: e.dueAt, recipients };
+      const notices = recipients.map((recipient) => ({ recipient, kind: DEADLINE_ESCALATED, payload: { number: r.view.number, ...payload } }));
+      await persist(DEADLINE_ESCALATED, SYSTEM_ACTOR, payload, `${e.clock} deadline missed`, notices);
+    }
+    if (prescribed) await stepIfAllowed(prescribed);
   }
 
   async function stepIfAllowed(action: CaseAction): Promise<void> {

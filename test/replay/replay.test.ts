@@ -8,8 +8,11 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
-const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+// one folder per workflow version (v1, v2, ...): every version ever recorded must still replay
+const versions = readdirSync(DIR).filter((d) => /^v\d+$/.test(d)).sort();
+const fixtures = versions.flatMap((v) => readdirSync(join(DIR, v)).filter((f) => f.endsWith('.json')).sort().map((f) => `${v}/${f}`));
 const load = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8'));
+const base = (f: string) => f.split('/').at(-1)!;
 
 const OUTCOMES: Record<string, string> = {
   'cleared-released.json': 'CLEARED',
@@ -28,14 +31,15 @@ function outcomeOf(history: { events: { eventType: string; workflowExecutionComp
 }
 
 describe('replay of recorded case histories', () => {
-  it('has a fixture for every path', () => {
-    expect(fixtures).toEqual(Object.keys(OUTCOMES).sort());
+  it('has a fixture for every path in every recorded version', () => {
+    expect(versions.length).toBeGreaterThan(0);
+    for (const v of versions) expect(fixtures.filter((f) => f.startsWith(`${v}/`)).map(base)).toEqual(Object.keys(OUTCOMES).sort());
   });
 
   for (const f of fixtures) {
     it(`replays ${f} on the current code`, async () => {
       const history = load(f);
-      expect(outcomeOf(history)).toBe(OUTCOMES[f]);
+      expect(outcomeOf(history)).toBe(OUTCOMES[base(f)]);
       await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, f);
     });
   }
@@ -45,7 +49,7 @@ describe('replay of recorded case histories', () => {
       workflowsPath: resolve(import.meta.dirname, 'altered-workflows.ts'),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     });
-    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, load('cleared-released.json'), 'altered')).rejects.toBeInstanceOf(
+    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, load(`${versions.at(-1)}/cleared-released.json`), 'altered')).rejects.toBeInstanceOf(
       DeterminismViolationError,
     );
   });

@@ -224,6 +224,7 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
         interestVnd: BigInt(expected),
       });
       expectHistory((await eventsOf(db, full.id)).slice(TO_SERVED.length), [
+        { type: 'DEADLINE_ESCALATED', actor: system },
         { type: 'ENFORCEMENT_STARTED', actor: system, status: ['DECISION_SERVED', 'ENFORCEMENT'] },
         { type: 'PAYMENT_RECORDED', actor: qltt, status: ['ENFORCEMENT', 'PAID'] },
         { type: 'CLOSED', actor: system, status: ['PAID', 'CLOSED'] },
@@ -267,6 +268,7 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       expect(await caseRow(db, c.id)).toMatchObject({ status: 'CLOSED', outcome: 'ENFORCED', fineVnd: 12_000_000n, paidVnd: BigInt(collected) });
       expectHistory(await eventsOf(db, c.id), [
         ...TO_SERVED,
+        { type: 'DEADLINE_ESCALATED', actor: system },
         { type: 'ENFORCEMENT_STARTED', actor: system, status: ['DECISION_SERVED', 'ENFORCEMENT'] },
         { type: 'ENFORCEMENT_RECORDED', actor: qltt, status: ['ENFORCEMENT', 'CLOSED'] },
       ]);

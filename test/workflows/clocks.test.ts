@@ -281,7 +281,7 @@ describe('clocks', () => {
       expect(deadlineOf(served, 'PAYMENT')).toBeDefined();
     }));
 
-  it('PAYMENT: 10 calendar days from service, then the enforcement step (no notice)', () =>
+  it('PAYMENT: 10 calendar days from service, then recorded as missed and the enforcement step starts', () =>
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('payment'));
       const fine = (await advance(c, 'DECISION_SERVED', { amountVnd: 16_000_000 })).fine!;
@@ -298,7 +298,11 @@ describe('clocks', () => {
       expect(started.at.getTime()).toBeGreaterThanOrEqual(due);
       expect(started.at.getTime()).toBeLessThan(due + SECOND);
       expect({ id: started.actorId, reason: started.reason }).toEqual({ id: 'system', reason: 'PAYMENT missed' });
-      expect(await escalationsOf(db, c.id, 'PAYMENT')).toEqual([]); // the chain's only level is a step, not a notice
+      // the missed clock is recorded first (so reports count it) and the lead agency is told
+      const [missed] = await escalationsOf(db, c.id, 'PAYMENT');
+      expect(missed!.seq).toBe(started.seq - 1);
+      expect(missed!.payload).toMatchObject({ clock: 'PAYMENT', level: 1, target: 'ENFORCEMENT', recipients: ['agency:TH-QLTT'] });
+      expect(await db.notification.count({ where: { caseId: c.id, seq: missed!.seq, recipient: 'agency:TH-QLTT' } })).toBe(1);
       expect((await eventsOf(db, c.id)).filter((e) => e.type === 'ENFORCEMENT_STARTED')).toHaveLength(1);
       await expectStopped(c, 'PAYMENT');
 
