@@ -155,6 +155,11 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 const VN_OFFSET = 7 * HOUR;
 const HOLIDAY_DATES = new Set(HOLIDAYS.map((h) => h.date));
+
+/** Adds days off the tests' calendar must know (administered holidays a test inserted). */
+export function addHolidayDates(dates: string[]): void {
+  for (const d of dates) HOLIDAY_DATES.add(d);
+}
 const MAKE_UP_DATES = new Set(MAKE_UP_WORKDAYS.map((h) => h.date));
 
 /** The VN local date of an instant. */

@@ -9,12 +9,15 @@ import { timeSkippingEnv } from '../support/temporal.js';
 import { migratedDatabase } from '../support/db.js';
 import { seedForCases } from '../support/cases.js';
 import { eventsOf, uniqueRef, type CaseDriver } from '../support/case-harness.js';
+import { HOLIDAYS } from '../../domain/reference/holidays.js';
 import {
+  addHolidayDates,
   advance,
   awaitEscalations,
   awaitEvent,
   calendarDaysAfter,
   carrier,
+  DAY,
   caseRow,
   deadlineOf,
   dept,
@@ -112,22 +115,45 @@ async function expectStopped(c: CaseDriver, clock: ClockId, stillOverdue = false
 
 const QLTT_MANAGERS = 'agency:TH-QLTT/managers';
 
+/**
+ * 0 while the seeded Tết 2027 block lies ahead of the server clock; otherwise the smallest
+ * multiple of 52 weeks that puts it ahead again, with the moved block inserted into the
+ * Holiday table (as an administrator would) and the tests' own calendar.
+ */
+async function tetShift(firstInstant: number): Promise<number> {
+  const STEP = 364 * DAY;
+  const now = await env.currentTimeMs();
+  let shift = 0;
+  while (firstInstant + shift <= now + DAY) shift += STEP;
+  if (shift === 0) return 0;
+  const block = HOLIDAYS.filter((h) => h.date >= '2027-02-04' && h.date <= '2027-02-10');
+  const moved = block.map((h) => new Date(Date.parse(`${h.date}T00:00:00Z`) + shift).toISOString().slice(0, 10));
+  await db.holiday.createMany({ data: moved.map((d) => ({ date: new Date(`${d}T00:00:00Z`), year: Number(d.slice(0, 4)), name: 'Tết (moved for the test)' })), skipDuplicates: true });
+  addHolidayDates(moved);
+  return shift;
+}
+
 describe('clocks', () => {
-  // First in the file: it needs the server clock before the end of January 2027.
+  // First in the file: the Tết block must still lie ahead of the server clock.
   it('across a weekend and Tết 2027: due dates jump the days off; 24 hours stay 24 hours', () =>
     withCaseWorker(env, db, async (s) => {
       // Tết Đinh Mùi: Thu 4 and Fri 5 Feb, the weekend, Mon 8 to Wed 10 Feb 2027 are all days off.
-      const tuesdayBefore = Date.parse('2027-01-26T10:00:00+07:00');
-      const wednesdayBefore = Date.parse('2027-02-03T10:00:00+07:00');
-      const thursdayAfter = Date.parse('2027-02-11T23:59:59.999+07:00');
-      expect(iso(thursdayAfter)).toBe('2027-02-11T16:59:59.999Z');
-      expect(await env.currentTimeMs(), 'the server must start before Tết 2027 for this test').toBeLessThan(tuesdayBefore);
+      // Once that is past, the same block is moved on by whole 52-week steps (same weekdays, late
+      // January again) and entered as administered holidays, so the test never expires.
+      const shift = await tetShift(Date.parse('2027-01-26T10:00:00+07:00'));
+      const at = (instant: string) => Date.parse(instant) + shift;
+      const isoAt = (instant: string) => iso(at(instant));
+      const tuesdayBefore = at('2027-01-26T10:00:00+07:00');
+      const wednesdayBefore = at('2027-02-03T10:00:00+07:00');
+      const thursdayAfter = at('2027-02-11T23:59:59.999+07:00');
+      expect(iso(thursdayAfter)).toBe(isoAt('2027-02-11T16:59:59.999Z'));
+      expect(await env.currentTimeMs()).toBeLessThan(tuesdayBefore);
 
       // Served on Tue 26 Jan: 10 calendar days end on Fri 5 Feb, a holiday, so payment is due Thu 11 Feb.
       await skipTo(env, tuesdayBefore);
       const served = await s.open(uniqueRef('tet-payment'));
       const fine = (await advance(served, 'DECISION_SERVED')).fine!;
-      expect(fine.dueAt).toBe('2027-02-11T16:59:59.999Z');
+      expect(fine.dueAt).toBe(isoAt('2027-02-11T16:59:59.999Z'));
 
       // Opened on Wed 3 Feb, the last working day before Tết.
       await skipTo(env, wednesdayBefore);
@@ -138,9 +164,9 @@ describe('clocks', () => {
 
       const view = await acked.view();
       // 1 working day after Wed 3 Feb: Thu 11 Feb
-      expect(deadlineOf(view, 'AGENCY_ACKNOWLEDGEMENT')!.dueAt).toBe('2027-02-11T16:59:59.999Z');
+      expect(deadlineOf(view, 'AGENCY_ACKNOWLEDGEMENT')!.dueAt).toBe(isoAt('2027-02-11T16:59:59.999Z'));
       // 5 working days after Wed 3 Feb: Thu 11, Fri 12, Mon 15, Tue 16, Wed 17 Feb
-      expect(deadlineOf(view, 'VERIFICATION')!.dueAt).toBe('2027-02-17T16:59:59.999Z');
+      expect(deadlineOf(view, 'VERIFICATION')!.dueAt).toBe(isoAt('2027-02-17T16:59:59.999Z'));
       // the independent calendar of the tests agrees
       expect(workingDaysAfter(wednesdayBefore, 1)).toBe(thursdayAfter);
       expect(calendarDaysAfter(tuesdayBefore, 10)).toBe(thursdayAfter);
@@ -163,12 +189,12 @@ describe('clocks', () => {
       await expectFiresAt(s, acked, {
         clock: 'AGENCY_ACKNOWLEDGEMENT',
         level: 2,
-        at: Date.parse('2027-02-12T16:59:59.999Z'),
+        at: at('2027-02-12T16:59:59.999Z'),
         due: thursdayAfter,
         target: 'DEPT_MANAGER',
         recipient: 'agency:TH-DEPT/managers',
       });
-      await expectFiresAt(s, acked, { clock: 'VERIFICATION', level: 1, at: Date.parse('2027-02-17T16:59:59.999Z'), target: 'LEAD_AGENCY_MANAGER', recipient: QLTT_MANAGERS });
+      await expectFiresAt(s, acked, { clock: 'VERIFICATION', level: 1, at: at('2027-02-17T16:59:59.999Z'), target: 'LEAD_AGENCY_MANAGER', recipient: QLTT_MANAGERS });
     }));
 
   it('HOLD_CONFIRMATION: 24 hours from detection, then the carrier’s compliance contact, then DEPT', () =>
