@@ -20,7 +20,8 @@ export const requestFingerprint = (method: string, path: string, body: unknown) 
  * with a key runs; a repeat with the same body gets the stored response; a repeat with another
  * body is 422; a repeat while the first still runs is 409. A request whose process died keeps
  * its key in flight until `staleMs` passes; then a retry takes the key over and runs again, so
- * `run` must itself be safe to repeat (it is told whether it is such a takeover).
+ * `run` must itself be safe to repeat (it is told whether it is such a takeover). A request that
+ * fails with a server error leaves its key stale at once, so its retry is such a takeover too.
  */
 export async function idempotent(
   db: Db,
@@ -56,7 +57,9 @@ export async function idempotent(
     if (e instanceof HttpProblem && e.problem.status < 500) {
       response = { status: e.problem.status, body: e.problem }; // a refusal is an answer: repeats get it too
     } else {
-      await db.idempotencyRecord.deleteMany({ where: { ...id, state: 'IN_FLIGHT' } }); // let the client retry
+      // Let the client retry at once, as a takeover: this attempt may have got as far as starting
+      // the case's workflow, and a fresh run would refuse the retry as a duplicate reference.
+      await db.idempotencyRecord.updateMany({ where: { ...id, state: 'IN_FLIGHT' }, data: { updatedAt: new Date(0) } });
       throw e;
     }
   }

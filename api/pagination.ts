@@ -18,7 +18,10 @@ export function encodeCursor(sort: string, value: Date | string | null, id: stri
 export function decodeCursor(raw: string, sort: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (c.s === sort && typeof c.id === 'string' && (c.v === null || typeof c.v === 'string')) return { v: c.v, id: c.id };
+    const valid = (v: unknown) => typeof v === 'string' && !v.includes('\u0000');
+    const dated = !sort.includes('number'); // detectedAt, nextDeadlineAt: v is an instant
+    if (c.s === sort && valid(c.id) && (c.v === null || (valid(c.v) && (!dated || !Number.isNaN(new Date(c.v).getTime())))))
+      return { v: c.v, id: c.id };
   } catch {
     /* fall through */
   }

@@ -100,7 +100,7 @@ export const HistoryQuery = z
     format: z.enum(['json', 'csv']).default('json'),
     source: z.enum(['domain', 'temporal']).default('domain'),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
-    after: z.coerce.number().int().min(0).default(0).meta({ description: 'Return events after this sequence number' }),
+    after: z.coerce.number().int().min(0).max(2_147_483_647).default(0).meta({ description: 'Return events after this sequence number' }),
   })
   .strict();
 

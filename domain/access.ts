@@ -61,7 +61,8 @@ export function canView(view: CaseView, actor: Actor): boolean {
     case 'carrier':
       return !!actor.carrierId && actor.carrierId === view.carrierId;
     case 'officer':
-      return routed(view, actor);
+      // the ministry inspectorate inspects carriers nationally: it reads every unrestricted case
+      return routed(view, actor) || (actor.agencyKind === 'INSPECTORATE' && !view.flags.restricted);
     case 'manager':
       if (routed(view, actor)) return true;
       // Restricted (KT1) cases: only the department's managers of the case's province.
@@ -86,10 +87,11 @@ export function partyRefusal(party: Party, view: CaseView, actor: Actor): Refusa
     case 'ROUTED_AGENCY':
     case 'LEAD_AGENCY':
       if (!routed(view, actor)) return refuse('NOT_ROUTED', 'the actor’s agency is not routed on this case');
-      if (!acknowledged(view, actor.agencyId!)) return refuse('NOT_ACKNOWLEDGED', 'the agency must acknowledge the case first');
+      // who the actor is (403) before what it has yet to do (409): a non-lead is told it is not the lead
       if (party === 'LEAD_AGENCY' && actor.agencyId !== view.leadAgencyId) {
         return refuse('NOT_LEAD_AGENCY', 'only the lead agency may do this');
       }
+      if (!acknowledged(view, actor.agencyId!)) return refuse('NOT_ACKNOWLEDGED', 'the agency must acknowledge the case first');
       return null;
   }
 }
@@ -115,6 +117,7 @@ export function listScope(actor: Actor): ListScope | null {
     case 'carrier':
       return actor.carrierId ? { kind: 'carrier', carrierId: actor.carrierId } : null;
     case 'officer':
+      if (actor.agencyKind === 'INSPECTORATE') return { kind: 'national', agencyId: actor.agencyId ?? null };
       return actor.agencyId ? { kind: 'agency', agencyId: actor.agencyId } : null;
     case 'manager':
       return actor.provinceCode
@@ -140,4 +143,27 @@ export function canManageWebhooksOf(actor: Actor, owner: { type: 'carrier' | 'ag
   if (actor.role === 'admin') return true;
   if (owner.type === 'carrier') return actor.role === 'carrier' && actor.carrierId === owner.id;
   return (actor.role === 'officer' || actor.role === 'manager') && actor.agencyId === owner.id;
+}
+
+export interface WebhookOwner {
+  type: 'carrier' | 'agency';
+  id: string;
+}
+
+/** The owners whose webhooks an actor manages, mirroring canManageWebhooksOf for lists; the first is the default owner. */
+export function webhookOwnersOf(actor: Actor): 'all' | WebhookOwner[] {
+  if (actor.role === 'admin') return 'all';
+  if (actor.role === 'carrier') return actor.carrierId ? [{ type: 'carrier', id: actor.carrierId }] : [];
+  if ((actor.role === 'officer' || actor.role === 'manager') && actor.agencyId) return [{ type: 'agency', id: actor.agencyId }];
+  return [];
+}
+
+/**
+ * Whom a webhook owner counts as when deciding which case events it receives (with canView):
+ * a carrier sees its own cases; an agency sees the cases routed to it, as its officers do.
+ */
+export function webhookOwnerActor(owner: WebhookOwner): Actor {
+  return owner.type === 'carrier'
+    ? { id: `webhook:carrier:${owner.id}`, role: 'carrier', carrierId: owner.id }
+    : { id: `webhook:agency:${owner.id}`, role: 'officer', agencyId: owner.id };
 }

@@ -12,6 +12,44 @@ import { settlement } from './fines.js';
 
 type Patch = Partial<CaseView>;
 
+/** What a new case is made of: the carrier's report and its routing. */
+export interface CaseOpening {
+  id: string;
+  number: string;
+  carrierId: string;
+  carrierRef: string;
+  trackingNumber: string;
+  provinceCode: string;
+  categoryCode: string;
+  stage: CaseView['stage'];
+  detectedAt: string;
+  leadAgencyId: string;
+  agencyIds: string[];
+  crossBorder: boolean;
+  kt1: boolean;
+  signsOfCrime: boolean;
+  restricted: boolean;
+}
+
+/** A case as it stands at detection (step 1), before anything else has happened. */
+export function openedCase(o: CaseOpening): CaseView {
+  const { crossBorder, kt1, signsOfCrime, restricted, ...rest } = o;
+  return {
+    ...rest,
+    status: 'DETECTED',
+    acknowledgements: [],
+    flags: { crossBorder, kt1, signsOfCrime, restricted, holdConfirmed: false, informationRequested: false, overdue: false },
+    violation: null,
+    proposal: null,
+    decision: null,
+    fine: null,
+    payments: [],
+    deadlines: [],
+    outcome: null,
+    closedAt: null,
+  };
+}
+
 /** Recomputes a fine's balance from its payments as of `now`. */
 export function settleFine(fine: FineView, payments: CaseView['payments'], now: Date): FineView {
   const s = settlement(

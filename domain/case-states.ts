@@ -3,7 +3,7 @@
  * status, and a pure check the workflow's update validator and the API both call. Nothing here
  * changes a case; the workflow applies the step once the check says yes.
  */
-import { partyRefusal, type Actor, type Party } from './access.js';
+import { PARTY_ROLES, partyRefusal, type Actor, type Party } from './access.js';
 import { ACTION_KINDS, isActionKind, type ActionKind, type CaseAction } from './case-actions.js';
 import { outstandingVnd, payloadRefusal, STANDING_GUARDS, type CaseRules, type Standing } from './case-guards.js';
 import type { CaseView } from './case-view.js';
@@ -135,6 +135,9 @@ const admits = (t: Transition, s: Standing): boolean => t.by.some((p) => partyRe
 
 // Everything that does not depend on the payload: state, party, and the standing guards.
 function standingRefusal(kind: ActionKind, s: Standing): Refusal | null {
+  // who the actor is comes first: a role that may take this action in no status at all is told so
+  if (!TRANSITIONS.some((t) => t.action === kind && t.by.some((p) => PARTY_ROLES[p].includes(s.actor.role))))
+    return refuse('ROLE_NOT_ALLOWED', `a ${s.actor.role} cannot ${kind}`);
   const rows = rowsFor(s.view.status, kind);
   if (rows.length === 0) return refuse('INVALID_STATE', `${kind} is not possible while the case is ${s.view.status}`);
   if (!rows.some((t) => admits(t, s))) {

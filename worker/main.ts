@@ -5,6 +5,7 @@ import { createLogger } from '../platform/logger.js';
 import { createDb } from '../prisma/client.js';
 import { createCaseWorker } from './create-worker.js';
 import { installTemporalRuntime } from './runtime.js';
+import { startWebhookDispatcher } from '../webhooks/dispatcher.js';
 
 const cfg = loadConfig();
 const log = createLogger(cfg.LOG_LEVEL, 'worker');
@@ -15,6 +16,8 @@ if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
 installTemporalRuntime(log);
 const db = createDb(cfg.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+// WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
+const webhooks = cfg.WEBHOOKS_DELIVERY === 'on' ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST }) : { stop: async () => {} }; // safe in every worker: fan-out is locked, sends are claimed
 try {
   const worker = await createCaseWorker({
     connection,
@@ -27,6 +30,7 @@ try {
   log.info({ taskQueue: cfg.TASK_QUEUE }, 'worker running');
   await worker.run(); // resolves once shutdown() has drained in-flight tasks
 } finally {
+  await webhooks.stop();
   await connection.close();
   await db.$disconnect();
 }

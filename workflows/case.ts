@@ -20,7 +20,7 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
-import { applyAction, changes } from '../domain/case-apply.js';
+import { applyAction, changes, openedCase } from '../domain/case-apply.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../domain/case-clocks.js';
 import { agencyAddress, DEADLINE_ESCALATED, DETECTED, escalationRecipients, eventTypeOf, reasonOf, recipientsOf } from '../domain/case-events.js';
@@ -40,7 +40,6 @@ import {
   openCase,
   REFUSED,
   type CaseWorkflowInput,
-  type DetectionInput,
   type Notice,
   type RefusalDetails,
 } from './definitions.js';
@@ -144,7 +143,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const d = input.detection;
     const plan = await acts.planCase(d);
     const now = new Date();
-    const opening = openingView(workflowInfo().workflowId, d, plan.leadAgencyId, plan.agencyIds, plan.restricted, now);
+    const opening = openedCase({
+      id: workflowInfo().workflowId,
+      number: '',
+      carrierId: d.carrierId,
+      carrierRef: d.carrierRef,
+      trackingNumber: d.trackingNumber,
+      provinceCode: d.provinceCode,
+      categoryCode: d.categoryCode,
+      stage: d.stage,
+      detectedAt: d.detectedAt ?? now.toISOString(),
+      leadAgencyId: plan.leadAgencyId,
+      agencyIds: plan.agencyIds,
+      crossBorder: d.crossBorder,
+      kt1: d.kt1,
+      signsOfCrime: d.signsOfCrime,
+      restricted: plan.restricted,
+    });
     run = new CaseRun({ view: plan.clockScale > 1 ? { ...opening, demoClockScale: plan.clockScale } : opening, seq: 0, plan, clocks: [] });
     for (const clock of CLOCKS_AT_DETECTION) run.start(clock, clockStartInstant(run.startsAtOf(clock), run.view, now));
     run.refresh(now);
@@ -210,39 +225,4 @@ function publish(r: CaseRun, view: CaseView, first = false): void {
         ]
       : []),
   ] as never);
-}
-
-function openingView(id: string, d: DetectionInput, lead: string, agencyIds: string[], restricted: boolean, now: Date): CaseView {
-  return {
-    id,
-    number: '',
-    status: 'DETECTED',
-    carrierId: d.carrierId,
-    carrierRef: d.carrierRef,
-    trackingNumber: d.trackingNumber,
-    provinceCode: d.provinceCode,
-    categoryCode: d.categoryCode,
-    stage: d.stage,
-    detectedAt: d.detectedAt ?? now.toISOString(),
-    leadAgencyId: lead,
-    agencyIds,
-    acknowledgements: [],
-    flags: {
-      crossBorder: d.crossBorder,
-      kt1: d.kt1,
-      signsOfCrime: d.signsOfCrime,
-      restricted,
-      holdConfirmed: false,
-      informationRequested: false,
-      overdue: false,
-    },
-    violation: null,
-    proposal: null,
-    decision: null,
-    fine: null,
-    payments: [],
-    deadlines: [],
-    outcome: null,
-    closedAt: null,
-  };
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { canAct } from '../../domain/access.js';
 import { act, REFUSED, type RefusalDetails } from '../../workflows/definitions.js';
@@ -35,6 +35,11 @@ export function caseActionRoutes(deps: ApiDeps): Router {
           const d = e.cause.details?.[0] as RefusalDetails;
           const status = FORBIDDEN.has(d.code) ? 403 : 409;
           throw problem(status, 'action-refused', 'Action refused', d.reason, { code: d.code, allowedActions: d.allowed });
+        }
+        // Temporal admits 10 updates in flight per workflow; more at once on one case is a "retry shortly"
+        if (e instanceof ServiceError && isGrpcServiceError(e.cause) && e.cause.code === 8 /* RESOURCE_EXHAUSTED */) {
+          res.setHeader('Retry-After', '1');
+          throw problem(429, 'case-busy', 'Case busy', 'Too many actions on this case are in progress at once; retry shortly.');
         }
         if (e instanceof WorkflowNotFoundError || /already completed/i.test(String((e as Error).message)))
           throw problem(409, 'case-closed', 'Case closed', 'The case is closed; no further action is possible.', { code: 'CASE_CLOSED', allowedActions: [] });

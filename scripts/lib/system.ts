@@ -13,6 +13,7 @@ import { seedReferenceData } from '../../prisma/reference.js';
 import { createApp } from '../../api/app.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
+import { startWebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { freePort, isPortFree } from './ports.js';
 import { findBinary } from './temporal-cli.js';
@@ -154,6 +155,11 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       await workerDone;
     });
 
+    // webhooks: case events to the endpoints of carriers and agencies (stopped before the database closes)
+    // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
+    const webhooks = cfg.WEBHOOKS_DELIVERY === 'on' ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST }) : { stop: async () => {} };
+    undo.push(() => webhooks.stop());
+
     // the API
     const app = createApp({
       db,
@@ -163,6 +169,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       clockScale: cfg.CLOCK_SCALE,
       rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
       metricsToken: cfg.METRICS_TOKEN,
+      webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },
     });
     const server: Server = await new Promise((res, rej) => {
       const s = app.listen(cfg.PORT, cfg.HOST, () => res(s));

@@ -9,7 +9,7 @@ import { seedForCases } from './cases.js';
 import { devServerHarness } from './temporal.js';
 
 /** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
-export async function apiHarness(opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults'>> = {}) {
+export async function apiHarness(opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken'>> = {}) {
   const { db, url } = await migratedDatabase();
   await seedForCases(db);
   const temporal = await devServerHarness({ db, now: () => new Date() });

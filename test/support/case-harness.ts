@@ -4,6 +4,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { Db } from '../../prisma/client.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
+import { migratedDatabase } from './db.js';
+import { seedForCases } from './cases.js';
+import { timeSkippingEnv } from './temporal.js';
 export { CaseDriver } from './case-driver.js';
 
 /** A case worker on a time-skipping (or any) test environment, sharing the run's workflow bundle. */
@@ -25,3 +28,18 @@ export async function eventsOf(db: Db, caseId: string) {
 }
 
 export const uniqueRef = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex')}`;
+
+/** A test file's own world: a migrated, seeded database and a time-skipping server (teardown is the caller's). */
+export async function timeSkippingWorld(opts: { clockScale?: number } = {}) {
+  const { db } = await migratedDatabase();
+  await seedForCases(db);
+  const env = await timeSkippingEnv();
+  return { env, db, ...(await caseWorker(env, db, opts)) };
+}
+
+/** The same without a shared worker, for files that start one per test. */
+export async function timeSkippingWorldWithoutWorker() {
+  const { db } = await migratedDatabase();
+  await seedForCases(db);
+  return { env: await timeSkippingEnv(), db };
+}

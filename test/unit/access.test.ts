@@ -12,6 +12,7 @@ const kt1Officer: Actor = { id: 'u-kt1', role: 'officer', agencyId: 'NATIONAL-KT
 const policeManager: Actor = { id: 'u-police-mgr', role: 'manager', agencyId: 'TH-POLICE', agencyKind: 'POLICE', provinceCode: 'TH' };
 const otherQlttManager: Actor = { id: 'u-qltt-mgr', role: 'manager', agencyId: 'TH-QLTT', agencyKind: 'QLTT', provinceCode: 'TH' };
 const hanoiManager: Actor = { id: 'u-hn', role: 'manager', agencyId: 'HN-DEPT', agencyKind: 'DEPT', provinceCode: 'HN' };
+const inspector: Actor = { id: 'u-insp', role: 'officer', agencyId: 'NATIONAL-INSPECTORATE', agencyKind: 'INSPECTORATE' };
 
 describe('canView', () => {
   it.each<[string, Actor, boolean, boolean]>([
@@ -26,6 +27,7 @@ describe('canView', () => {
     ['a routed agency’s manager', policeManager, true, true],
     ['a manager of another province', hanoiManager, false, false],
     ['a national manager', nationalManager, true, false],
+    ['a ministry inspector (national scope, not KT1)', inspector, true, false],
     ['an admin', admin, true, true],
     ['the workflow', system, true, true],
   ])('%s', (_, actor, seesOrdinary, seesKt1) => {

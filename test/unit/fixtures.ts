@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/access.js';
 import { vnDate } from '../../domain/calendar.js';
+import { applyAction, openedCase } from '../../domain/case-apply.js';
 import type { ActionOf, CaseAction } from '../../domain/case-actions.js';
 import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../../domain/case-clocks.js';
 import { checkAction } from '../../domain/case-states.js';
@@ -42,10 +43,9 @@ export const system = SYSTEM_ACTOR;
 
 /** A counterfeit-goods case just detected in Thanh Hóa: QLTT leads, DEPT is notified. */
 export function detectedCase(overrides: Partial<CaseView> = {}): CaseView {
-  const base: CaseView = {
+  const base = openedCase({
     id: 'case-1',
     number: 'TH-2026-000001',
-    status: 'DETECTED',
     carrierId: 'carrier-vnpost',
     carrierRef: 'VNP-REF-1',
     trackingNumber: 'EE123456789VN',
@@ -55,25 +55,11 @@ export function detectedCase(overrides: Partial<CaseView> = {}): CaseView {
     detectedAt: T0.toISOString(),
     leadAgencyId: 'TH-QLTT',
     agencyIds: ['TH-QLTT', 'TH-DEPT'],
-    acknowledgements: [],
-    flags: {
-      crossBorder: false,
-      kt1: false,
-      signsOfCrime: false,
-      restricted: false,
-      holdConfirmed: false,
-      informationRequested: false,
-      overdue: false,
-    },
-    violation: null,
-    proposal: null,
-    decision: null,
-    fine: null,
-    payments: [],
-    deadlines: [],
-    outcome: null,
-    closedAt: null,
-  };
+    crossBorder: false,
+    kt1: false,
+    signsOfCrime: false,
+    restricted: false,
+  });
   const view = { ...base, ...overrides };
   if (overrides.deadlines) return view;
   return {
@@ -82,95 +68,24 @@ export function detectedCase(overrides: Partial<CaseView> = {}): CaseView {
   };
 }
 
-function record(v: CaseView, action: CaseAction, actor: Actor, now: Date): void {
-  const iso = now.toISOString();
-  switch (action.kind) {
-    case 'confirmHold':
-      v.flags.holdConfirmed = true;
-      return;
-    case 'acknowledge':
-      v.acknowledgements.push({ agencyId: actor.agencyId!, by: actor.id, at: iso });
-      return;
-    case 'requestInformation':
-    case 'respondInformation':
-      v.flags.informationRequested = action.kind === 'requestInformation';
-      return;
-    case 'addAgency':
-      v.agencyIds.push(action.agencyId);
-      if (action.asLead) v.leadAgencyId = action.agencyId;
-      return;
-    case 'confirmViolation':
-      v.violation = {
-        confirmedAt: iso,
-        against: action.against,
-        violationDate: action.violationDate ?? vnDate(new Date(v.detectedAt)),
-        recordNumber: null,
-        recordedAt: null,
-        seized: false,
-      };
-      return;
-    case 'recordViolation':
-      v.violation = { ...v.violation!, recordNumber: action.recordNumber, recordedAt: iso, seized: action.seized };
-      return;
-    case 'proposeSanction':
-      v.proposal = {
-        by: actor.id,
-        agencyId: actor.agencyId!,
-        at: iso,
-        offenceCode: action.offenceCode,
-        amountVnd: action.amountVnd,
-        violator: action.violator,
-        extraPenalties: action.extraPenalties,
-        remedialMeasures: action.remedialMeasures ?? [],
-        legalArticle: action.legalArticle,
-      };
-      return;
-    case 'decideSanction': {
-      const approve = action.outcome === 'approve';
-      v.decision = {
-        by: actor.id,
-        at: iso,
-        outcome: action.outcome,
-        reason: approve ? null : action.reason,
-        decisionNumber: approve ? action.decisionNumber : null,
-      };
-      if (!approve) return;
-      const { amountVnd, violator } = v.proposal!;
-      v.fine = { amountVnd, violator, servedAt: null, serviceMethod: null, dueAt: null, paidVnd: 0, interestVnd: 0, outstandingVnd: amountVnd };
-      return;
-    }
-    case 'serveDecision':
-      v.fine = { ...v.fine!, servedAt: iso, serviceMethod: action.method, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() };
-      return;
-    case 'recordPayment':
-      v.payments.push({ amountVnd: action.amountVnd, at: iso, by: actor.id, receiptRef: action.receiptRef ?? null });
-      return;
-    case 'extendDeadline':
-      v.deadlines = v.deadlines.map((d) =>
-        d.clock === action.clock
-          ? deadlineView({ policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] }, now, CTX)
-          : d,
-      );
-      return;
-    default:
-      return;
-  }
-}
-
 /** Checks a step, fails the test if it is refused, and returns the case after it. */
 export function apply(view: CaseView, action: CaseAction, actor: Actor, now: Date): CaseView {
   const result = checkAction(view, action, actor, now);
   if (!result.ok) expect.fail(`${action.kind} by ${actor.id} refused: ${result.code} (${result.reason})`);
-  const next = structuredClone(view);
-  next.status = result.next;
-  record(next, action, actor, now);
+  let next = applyAction(view, action, actor, result.next, now);
+  // the clocks, kept by the workflow in production, are kept here the same way
+  if (action.kind === 'serveDecision') next = { ...next, fine: { ...next.fine!, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() } };
   const { start, stop } = clockChanges(view, action, result.next, actor.agencyId);
-  next.deadlines = next.deadlines.filter((d) => !stop.includes(d.clock));
+  let deadlines = next.deadlines.filter((d) => !stop.includes(d.clock));
+  if (action.kind === 'extendDeadline')
+    deadlines = deadlines.map((d) =>
+      d.clock === action.clock ? deadlineView({ policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] }, now, CTX) : d,
+    );
   for (const clock of start) {
     const p = policy(clock);
-    next.deadlines.push(deadlineView({ policy: p, startedAt: clockStartInstant(p.startsAt, next, now) }, now, CTX));
+    deadlines.push(deadlineView({ policy: p, startedAt: clockStartInstant(p.startsAt, next, now) }, now, CTX));
   }
-  return next;
+  return { ...next, deadlines };
 }
 
 /** Applies steps in order, each one hour after the previous. */

@@ -3,10 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { timeSkippingEnv } from '../support/temporal.js';
-import { migratedDatabase } from '../support/db.js';
-import { carrierActor, officer, seedForCases } from '../support/cases.js';
-import { CaseDriver, caseWorker, eventsOf, uniqueRef } from '../support/case-harness.js';
+import { carrierActor, officer } from '../support/cases.js';
+import { CaseDriver, eventsOf, uniqueRef, timeSkippingWorld } from '../support/case-harness.js';
 import type { Db } from '../../prisma/client.js';
 import { SYSTEM_ACTOR } from '../../domain/access.js';
 import { allowedActions } from '../../workflows/definitions.js';
@@ -33,15 +31,8 @@ let db: Db;
 let worker: Worker;
 let taskQueue: string;
 
-beforeAll(async () => {
-  ({ db } = await migratedDatabase());
-  await seedForCases(db);
-  env = await timeSkippingEnv();
-  ({ worker, taskQueue } = await caseWorker(env, db));
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+beforeAll(async () => ({ env, db, worker, taskQueue } = await timeSkippingWorld()));
+afterAll(() => env?.teardown());
 
 const carrier = carrierActor('VNP');
 const qltt = officer('TH-QLTT', 'qltt-officer-1', 25_000_000);

@@ -5,10 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Db } from '../../prisma/client.js';
 import type { ClockId, EscalationTarget } from '../../domain/clocks.js';
-import { timeSkippingEnv } from '../support/temporal.js';
-import { migratedDatabase } from '../support/db.js';
-import { seedForCases } from '../support/cases.js';
-import { eventsOf, uniqueRef, type CaseDriver } from '../support/case-harness.js';
+import { eventsOf, uniqueRef, type CaseDriver, timeSkippingWorldWithoutWorker } from '../support/case-harness.js';
 import { HOLIDAYS } from '../../domain/reference/holidays.js';
 import {
   addHolidayDates,
@@ -39,14 +36,8 @@ import {
 let env: TestWorkflowEnvironment;
 let db: Db;
 
-beforeAll(async () => {
-  ({ db } = await migratedDatabase());
-  await seedForCases(db);
-  env = await timeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+beforeAll(async () => ({ env, db } = await timeSkippingWorldWithoutWorker()));
+afterAll(() => env?.teardown());
 
 const SECOND = 1000;
 

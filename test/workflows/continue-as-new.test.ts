@@ -3,10 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { timeSkippingEnv } from '../support/temporal.js';
-import { migratedDatabase } from '../support/db.js';
-import { carrierActor, detection, officer, seedForCases } from '../support/cases.js';
-import { CaseDriver, caseWorker, eventsOf } from '../support/case-harness.js';
+import { carrierActor, detection, officer } from '../support/cases.js';
+import { CaseDriver, eventsOf, timeSkippingWorld } from '../support/case-harness.js';
 import type { Db } from '../../prisma/client.js';
 
 let env: TestWorkflowEnvironment;
@@ -14,12 +12,7 @@ let db: Db;
 let worker: Worker;
 let taskQueue: string;
 
-beforeAll(async () => {
-  ({ db } = await migratedDatabase());
-  await seedForCases(db);
-  env = await timeSkippingEnv();
-  ({ worker, taskQueue } = await caseWorker(env, db));
-});
+beforeAll(async () => ({ env, db, worker, taskQueue } = await timeSkippingWorld()));
 afterAll(() => env?.teardown());
 
 it('continues as new when the history grows past the limit, losing nothing', () =>

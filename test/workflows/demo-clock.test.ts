@@ -2,10 +2,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { timeSkippingEnv } from '../support/temporal.js';
-import { migratedDatabase } from '../support/db.js';
-import { detection, seedForCases } from '../support/cases.js';
-import { CaseDriver, caseWorker, eventsOf } from '../support/case-harness.js';
+import { detection } from '../support/cases.js';
+import { CaseDriver, eventsOf, timeSkippingWorld } from '../support/case-harness.js';
 import type { Db } from '../../prisma/client.js';
 
 let env: TestWorkflowEnvironment;
@@ -13,12 +11,7 @@ let db: Db;
 let worker: Worker;
 let taskQueue: string;
 
-beforeAll(async () => {
-  ({ db } = await migratedDatabase());
-  await seedForCases(db);
-  env = await timeSkippingEnv();
-  ({ worker, taskQueue } = await caseWorker(env, db, { clockScale: 1440 })); // a day lasts a minute
-});
+beforeAll(async () => ({ env, db, worker, taskQueue } = await timeSkippingWorld({ clockScale: 1440 })));
 afterAll(() => env?.teardown());
 
 it('runs the 24-hour hold clock in one minute and marks the case as a drill', () =>

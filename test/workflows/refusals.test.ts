@@ -7,10 +7,8 @@ import type { Db } from '../../prisma/client.js';
 import type { Actor } from '../../domain/access.js';
 import type { ActionKind } from '../../domain/case-actions.js';
 import { allowedActions } from '../../workflows/definitions.js';
-import { timeSkippingEnv } from '../support/temporal.js';
-import { migratedDatabase } from '../support/db.js';
-import { carrierActor, seedForCases } from '../support/cases.js';
-import { uniqueRef, type CaseDriver } from '../support/case-harness.js';
+import { carrierActor } from '../support/cases.js';
+import { uniqueRef, type CaseDriver, timeSkippingWorldWithoutWorker } from '../support/case-harness.js';
 import {
   advance,
   carrier,
@@ -29,14 +27,8 @@ import type { RefusalCode } from '../../domain/refusals.js';
 let env: TestWorkflowEnvironment;
 let db: Db;
 
-beforeAll(async () => {
-  ({ db } = await migratedDatabase());
-  await seedForCases(db);
-  env = await timeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+beforeAll(async () => ({ env, db } = await timeSkippingWorldWithoutWorker()));
+afterAll(() => env?.teardown());
 
 /**
  * Sends the action, expects it refused with `code` and no trace, and checks the actions the

@@ -1,0 +1,284 @@
+/**
+ * What the API answers, as zod schemas: the OpenAPI document's response bodies. They mirror the
+ * TypeScript types the handlers return (domain/case-view.ts, api/case-responses.ts); the type
+ * checks at the end of this file fail the build when the two drift apart. Objects are strict
+ * (`additionalProperties: false` in the document), so the Schemathesis run also catches drift.
+ */
+import { z } from 'zod';
+import { ACTION_KINDS } from '../domain/case-actions.js';
+import type { ClockId } from '../domain/clocks.js';
+import { CASE_STATUSES } from '../domain/case-states.js';
+import type { CaseResource, recordSummary } from './case-responses.js';
+
+const instant = z.iso.datetime().meta({ description: 'An instant, ISO 8601 in UTC' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const vnd = z.number().int().min(0);
+
+export const CLOCK_IDS = [
+  'HOLD_CONFIRMATION',
+  'AGENCY_ACKNOWLEDGEMENT',
+  'VERIFICATION',
+  'VIOLATION_RECORD',
+  'SANCTION_DECISION',
+  'SERVE_DECISION',
+  'PAYMENT',
+  'ENFORCEMENT_LIMITATION',
+  'SANCTIONING_LIMITATION',
+  'TEMPORARY_SEIZURE',
+] as const satisfies readonly ClockId[];
+
+export const CaseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
+export const ActionKindSchema = z.enum(ACTION_KINDS as unknown as [string, ...string[]]).meta({ id: 'ActionKind' });
+const stage = z.enum(['ACCEPTANCE', 'SORTING', 'TRANSIT', 'DELIVERY']);
+const outcome = z.enum(['CLEARED', 'REFERRED', 'PAID', 'ENFORCED', 'NO_SANCTION', 'EXPIRED']);
+const violator = z.enum(['ORGANISATION', 'INDIVIDUAL']);
+
+export const DeadlineSchema = z
+  .object({
+    clock: z.enum(CLOCK_IDS),
+    startedAt: instant,
+    dueAt: instant,
+    overdue: z.boolean(),
+    escalationLevel: z.number().int().min(0),
+    nextEscalationAt: instant.nullable(),
+    extensions: z.array(z.string()),
+    availableExtensions: z.array(z.string()),
+  })
+  .meta({ id: 'Deadline', description: 'A running legal or policy clock' });
+
+export const CaseLinksSchema = z.object({ self: z.string(), history: z.string() }).meta({ id: 'CaseLinks' });
+
+/** CaseView (domain/case-view.ts) + allowedActions + links. */
+export const CaseResourceSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ description: 'Case number, e.g. TH-2026-000001' }),
+    status: CaseStatusSchema,
+    carrierId: z.string(),
+    carrierRef: z.string(),
+    trackingNumber: z.string(),
+    provinceCode: z.string(),
+    categoryCode: z.string(),
+    stage,
+    detectedAt: instant,
+    leadAgencyId: z.string().nullable(),
+    agencyIds: z.array(z.string()).meta({ description: 'Routed agencies, lead first' }),
+    acknowledgements: z.array(z.object({ agencyId: z.string(), by: z.string(), at: instant })),
+    flags: z.object({
+      crossBorder: z.boolean(),
+      kt1: z.boolean(),
+      signsOfCrime: z.boolean(),
+      restricted: z.boolean(),
+      holdConfirmed: z.boolean(),
+      informationRequested: z.boolean(),
+      overdue: z.boolean(),
+    }),
+    violation: z
+      .object({
+        confirmedAt: instant,
+        against: z.enum(['SENDER', 'CARRIER', 'BOTH']),
+        violationDate: isoDate,
+        recordNumber: z.string().nullable(),
+        recordedAt: instant.nullable(),
+        seized: z.boolean(),
+      })
+      .nullable(),
+    proposal: z
+      .object({
+        by: z.string(),
+        agencyId: z.string(),
+        at: instant,
+        offenceCode: z.string(),
+        amountVnd: vnd,
+        violator,
+        extraPenalties: z.array(z.string()),
+        remedialMeasures: z.array(z.string()),
+        legalArticle: z.string(),
+      })
+      .nullable(),
+    decision: z
+      .object({
+        by: z.string(),
+        at: instant,
+        outcome: z.enum(['approve', 'sendBack', 'noSanction']),
+        reason: z.string().nullable(),
+        decisionNumber: z.string().nullable(),
+      })
+      .nullable(),
+    fine: z
+      .object({
+        amountVnd: vnd,
+        violator,
+        servedAt: instant.nullable(),
+        serviceMethod: z.enum(['IN_PERSON', 'POST', 'ELECTRONIC']).nullable(),
+        dueAt: instant.nullable(),
+        paidVnd: vnd,
+        interestVnd: vnd,
+        outstandingVnd: vnd,
+      })
+      .nullable(),
+    payments: z.array(z.object({ amountVnd: vnd, at: instant, by: z.string(), receiptRef: z.string().nullable() })),
+    deadlines: z.array(DeadlineSchema).meta({ description: 'Running clocks only' }),
+    outcome: outcome.nullable(),
+    closedAt: instant.nullable(),
+    allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
+    links: CaseLinksSchema,
+  })
+  .meta({ id: 'Case', description: 'A case as its workflow holds it, with what the caller may do next' });
+
+/** The stored case row (lists; a case whose workflow history is no longer retained). */
+export const CaseSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    status: CaseStatusSchema,
+    carrierId: z.string(),
+    carrierRef: z.string(),
+    trackingNumber: z.string(),
+    provinceCode: z.string(),
+    categoryCode: z.string(),
+    stage,
+    leadAgencyId: z.string().nullable(),
+    agencyIds: z.array(z.string()),
+    flags: z.object({ crossBorder: z.boolean(), kt1: z.boolean(), signsOfCrime: z.boolean(), overdue: z.boolean() }),
+    nextDeadlineAt: instant.nullable(),
+    deadlines: z.array(DeadlineSchema),
+    fineVnd: vnd.nullable(),
+    paidVnd: vnd,
+    interestVnd: vnd,
+    outcome: outcome.nullable(),
+    detectedAt: instant,
+    closedAt: instant.nullable(),
+    updatedAt: instant,
+    links: CaseLinksSchema,
+  })
+  .meta({ id: 'CaseSummary', description: 'A case as stored for lists and reports' });
+
+export const CasePageSchema = z
+  .object({
+    items: z.array(CaseSummarySchema),
+    next: z.string().nullable().meta({ description: 'The next page, or null on the last one' }),
+  })
+  .meta({ id: 'CasePage' });
+
+export const HistoryEventSchema = z
+  .object({
+    seq: z.number().int().min(1),
+    at: instant,
+    type: z.string(),
+    actor: z.object({ id: z.string().nullable(), role: z.string(), agencyId: z.string().nullable() }),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    changes: z.record(z.string(), z.object({ old: z.unknown(), new: z.unknown() })).meta({ description: 'Field → old and new value' }),
+    reason: z.string().nullable(),
+    payload: z.unknown(),
+    hash: z.string().meta({ description: 'This event’s link in the case’s hash chain' }),
+  })
+  .meta({ id: 'HistoryEvent' });
+
+export const HistoryPageSchema = z
+  .object({
+    caseId: z.string(),
+    number: z.string(),
+    events: z.array(HistoryEventSchema),
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryPage', description: 'The case’s audit log, oldest first' });
+
+export const TemporalHistorySchema = z
+  .object({
+    caseId: z.string(),
+    number: z.string(),
+    runs: z.array(
+      z.object({
+        runId: z.string(),
+        status: z.string(),
+        startTime: instant,
+        events: z.array(z.looseObject({})).meta({ description: 'Temporal history events as the SDK returns them' }),
+      }),
+    ),
+  })
+  .meta({ id: 'TemporalHistory', description: 'The workflow’s own event history, run by run (managers only)' });
+
+export const KeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().meta({ description: 'Recognises the key in lists: pw_<prefix>_…' }),
+    createdAt: instant,
+    lastUsedAt: instant.nullable(),
+    revokedAt: instant.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+const principalFields = {
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['carrier', 'officer', 'manager', 'admin']),
+  carrierId: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  title: z.string().nullable(),
+  createdAt: instant,
+  disabledAt: instant.nullable(),
+};
+
+export const PrincipalSchema = z.object({ ...principalFields, keys: z.array(KeySchema) }).meta({ id: 'Principal' });
+
+export const PrincipalListSchema = z.object({ items: z.array(PrincipalSchema) }).meta({ id: 'PrincipalList' });
+
+export const CreatedPrincipalSchema = z
+  .object({
+    ...principalFields,
+    key: z.object({ id: z.string(), token: z.string().meta({ description: 'The bearer key; shown once' }), note: z.string() }),
+  })
+  .meta({ id: 'CreatedPrincipal' });
+
+export const CreatedKeySchema = KeySchema.extend({ token: z.string().meta({ description: 'The bearer key; shown once' }), note: z.string() }).meta({
+  id: 'CreatedKey',
+});
+
+export const CarrierSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kt1: z.boolean(),
+    licenceNumber: z.string().nullable(),
+    licenceValidTo: isoDate.nullable(),
+    complianceContact: z.string().nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Carrier' });
+
+export const CarrierListSchema = z.object({ items: z.array(CarrierSchema) }).meta({ id: 'CarrierList' });
+
+export const HealthSchema = z.object({ status: z.literal('ok') });
+export const ReadySchema = z.object({ status: z.literal('ready'), checks: z.record(z.string(), z.literal('up')) });
+
+/** RFC 9457 problem details, with this API's extensions. */
+export const ProblemSchema = z
+  .looseObject({
+    type: z.url().meta({ description: 'Stable URI naming the problem type' }),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional().meta({ description: 'The request target that failed' }),
+    errors: z
+      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'Validation problems: one entry per failing field' }),
+    code: z.string().optional().meta({ description: 'Refused actions: the machine-readable reason, e.g. FOUR_EYES' }),
+    allowedActions: z.array(z.string()).optional().meta({ description: 'Refused actions: what the caller may do to the case now' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+// ---- drift checks: the schemas and the handlers' types must describe the same JSON ----
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const assertSame = <T extends true>(_: T) => {};
+type Resource = Omit<z.infer<typeof CaseResourceSchema>, 'allowedActions'>;
+assertSame<Same<Resource, Omit<CaseResource, 'allowedActions'>>>(true);
+// the stored row types status, stage and outcome as plain strings: compare the fields
+assertSame<Same<keyof z.infer<typeof CaseSummarySchema>, keyof ReturnType<typeof recordSummary>>>(true);
+assertSame<Same<keyof z.infer<typeof CaseSummarySchema>['flags'], keyof ReturnType<typeof recordSummary>['flags']>>(true);
+type MissingClock = Exclude<ClockId, (typeof CLOCK_IDS)[number]>;
+assertSame<Same<MissingClock, never>>(true);

@@ -1,0 +1,130 @@
+/**
+ * Sender: claims due PENDING deliveries (FOR UPDATE SKIP LOCKED, leased by pushing nextAttemptAt
+ * ahead), POSTs each signed message, and records every attempt. 2xx delivers; anything else is
+ * retried with backoff until maxAttempts, then FAILED. A process that dies mid-send leaves the
+ * lease to expire, and another process sends again: delivery is at least once.
+ */
+import type { Logger } from '../platform/logger.js';
+import type { Db } from '../prisma/client.js';
+import { retryDelayMs, type Backoff } from './backoff.js';
+import { signatureHeaders } from './signing.js';
+import { urlRefusal } from './urls.js';
+
+export interface SenderOptions {
+  backoff: Backoff;
+  maxAttempts: number;
+  /** Per request; a receiver that does not answer in time counts as a failed attempt. */
+  timeoutMs: number;
+  /** How many deliveries one pass claims and sends in parallel. */
+  batchSize: number;
+  allowInsecureLocalhost: boolean;
+}
+
+interface Claimed {
+  id: string;
+  endpointId: string;
+  attemptCount: number;
+  payload: unknown;
+}
+
+const ERROR_MAX = 300;
+
+/** Claims up to `n` due deliveries of active endpoints; the lease outlives the request timeout. */
+async function claim(db: Db, n: number, leaseMs: number): Promise<Claimed[]> {
+  // timestamps are stored as UTC without a zone (Prisma's convention): compare in UTC
+  return db.$queryRaw<Claimed[]>`
+    WITH due AS (
+      SELECT d.id FROM "WebhookDelivery" d
+      WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
+      ORDER BY d."nextAttemptAt"
+      LIMIT ${n}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "WebhookDelivery" w
+       SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
+      FROM due WHERE w.id = due.id
+    RETURNING w.id, w."endpointId", w."attemptCount", w.payload`;
+}
+
+function describeError(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError') return `timeout: no response within ${timeoutMs} ms`;
+  const cause = err?.cause?.code ?? err?.cause?.message;
+  return `${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`.slice(0, ERROR_MAX);
+}
+
+/** One pass: claim a batch and send it. Returns how many deliveries were claimed. */
+export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: AbortSignal): Promise<number> {
+  const batch = await claim(db, o.batchSize, o.timeoutMs * 2 + 30_000);
+  if (batch.length === 0) return 0;
+  const endpoints = new Map(
+    (await db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(batch.map((d) => d.endpointId))] } } })).map((e) => [e.id, e]),
+  );
+  const results = await Promise.allSettled(
+    batch.map(async (d) => {
+      const ep = endpoints.get(d.endpointId);
+      if (!ep || ep.disabledAt) {
+        await db.webhookDelivery.updateMany({ where: { id: d.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+        return;
+      }
+      const attempt = d.attemptCount + 1;
+      const at = new Date();
+      const started = performance.now();
+      let statusCode: number | null = null;
+      let error: string | null = null;
+      const refusal = urlRefusal(ep.url, { allowInsecureLocalhost: o.allowInsecureLocalhost });
+      if (refusal) {
+        error = `not sent: ${refusal}`;
+      } else {
+        const body = JSON.stringify(d.payload);
+        const headers = {
+          'content-type': 'application/json',
+          'user-agent': 'Postwatch-Webhooks/1',
+          ...signatureHeaders(ep.secret, d.id, Math.floor(Date.now() / 1000), body),
+        };
+        try {
+          const res = await fetch(ep.url, {
+            method: 'POST',
+            headers,
+            body,
+            redirect: 'manual', // a redirect is a failed attempt, never followed
+            signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping]),
+          });
+          statusCode = res.status;
+          await res.body?.cancel().catch(() => {});
+        } catch (e) {
+          if (stopping.aborted) {
+            // shutting down: not the receiver's fault; hand the delivery straight back
+            await db.webhookDelivery.updateMany({ where: { id: d.id, status: 'PENDING' }, data: { nextAttemptAt: new Date() } }).catch(() => {});
+            return;
+          }
+          error = describeError(e, o.timeoutMs);
+        }
+      }
+      const durationMs = Math.round(performance.now() - started);
+      const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+      const failed = !ok && (attempt >= o.maxAttempts || refusal !== null); // a refused URL will not get better
+      await db.$transaction([
+        db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs } }),
+        ok
+          ? db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'DELIVERED', deliveredAt: new Date(), attemptCount: attempt } })
+          : db.webhookDelivery.updateMany({
+              where: { id: d.id, status: 'PENDING' }, // never undo a delivery or a cancellation made meanwhile
+              data: {
+                attemptCount: attempt,
+                status: failed ? 'FAILED' : 'PENDING',
+                nextAttemptAt: new Date(Date.now() + (failed ? 0 : retryDelayMs(attempt, o.backoff))),
+              },
+            }),
+      ]);
+      const fields = { deliveryId: d.id, endpointId: d.endpointId, attempt, statusCode, durationMs };
+      if (ok) log.debug(fields, 'webhook delivered');
+      else if (failed) log.warn({ ...fields, error }, 'webhook delivery failed for good');
+      else log.info({ ...fields, error }, 'webhook attempt failed; will retry');
+    }),
+  );
+  // every send has settled (none left running behind a stop); then report the first failure
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  return batch.length;
+}
