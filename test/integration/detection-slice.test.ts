@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devServerHarness } from '../support/temporal.js';
 import { migratedDatabase } from '../support/db.js';
-import { detection, seedForCases } from '../support/cases.js';
-import { caseWorkflowId, getCase, openCase } from '../../workflows/definitions.js';
+import { detection, officer, seedForCases } from '../support/cases.js';
+import {
+  act,
+  CaseCategoryKey,
+  CaseLeadAgencyKey,
+  CaseNextDeadlineKey,
+  CaseOverdueKey,
+  CaseProvinceKey,
+  CaseStatusKey,
+  caseWorkflowId,
+  getCase,
+  openCase,
+} from '../../workflows/definitions.js';
 import type { Db } from '../../prisma/client.js';
 
 // The wiring end to end: Temporal client → dev server → worker → activities → PostgreSQL.
@@ -38,6 +49,22 @@ describe('a detection becomes a numbered, routed case', () => {
     const notices = await db.notification.findMany({ where: { caseId: workflowId }, orderBy: { recipient: 'asc' } });
     expect(notices.map((n) => n.recipient)).toEqual(['agency:TH-DEPT', 'agency:TH-QLTT']);
     expect((await handle.query(getCase)).number).toBe(view.number);
+
+    // Temporal UI can filter cases: the typed search attributes follow the case
+    const attrs = (await handle.describe()).typedSearchAttributes;
+    expect(attrs.get(CaseStatusKey)).toBe('NOTIFIED');
+    expect(attrs.get(CaseProvinceKey)).toBe('TH');
+    expect(attrs.get(CaseCategoryKey)).toBe('COUNTERFEIT');
+    expect(attrs.get(CaseLeadAgencyKey)).toBe('TH-QLTT');
+    expect(attrs.get(CaseOverdueKey)).toBe(false);
+    expect(attrs.get(CaseNextDeadlineKey)?.toISOString()).toBe(view.deadlines.map((d) => d.dueAt).sort()[0]);
+    await handle.executeUpdate(act, { args: [{ actor: officer('TH-QLTT', 'qltt-1'), action: { kind: 'acknowledge' } }] });
+    await handle.executeUpdate(act, { args: [{ actor: officer('TH-DEPT', 'dept-1'), action: { kind: 'acknowledge' } }] });
+    expect((await handle.describe()).typedSearchAttributes.get(CaseStatusKey)).toBe('ACKNOWLEDGED');
+    // and visibility finds it by them
+    await expect
+      .poll(async () => (await h.client.workflow.count(`CaseStatus = "ACKNOWLEDGED" AND CaseProvince = "TH" AND WorkflowId = "${workflowId}"`)).count, { timeout: 10_000 })
+      .toBe(1);
   });
 
   it('numbers cases per province and year', async () => {
