@@ -89,6 +89,7 @@ export function createCaseRecords(db: Db) {
             carrierId: d.carrierId,
             carrierRef: d.carrierRef,
             trackingNumber: d.trackingNumber,
+            servicePoint: d.servicePoint,
             provinceCode: d.provinceCode,
             categoryCode: d.categoryCode,
             stage: d.stage,

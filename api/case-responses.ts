@@ -38,6 +38,7 @@ export function recordSummary(row: Case) {
     carrierId: row.carrierId,
     carrierRef: row.carrierRef,
     trackingNumber: row.trackingNumber,
+    servicePoint: row.servicePoint,
     provinceCode: row.provinceCode,
     categoryCode: row.categoryCode,
     stage: row.stage,

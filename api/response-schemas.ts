@@ -135,6 +135,7 @@ export const CaseSummarySchema = z
     carrierId: z.string(),
     carrierRef: z.string(),
     trackingNumber: z.string(),
+    servicePoint: z.string(),
     provinceCode: z.string(),
     categoryCode: z.string(),
     stage,

@@ -83,4 +83,5 @@ it('takes a case from intake to payment and closure, with a full history', async
   const list = await call(h.base, t.carrier!, 'GET', '/v1/cases?status=CLOSED');
   expect(list.status, JSON.stringify(list.body)).toBe(200);
   expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+  expect(list.body.items.find((c: { id: string }) => c.id === id).servicePoint).toBe('Bưu cục Hoằng Hóa');
 });
