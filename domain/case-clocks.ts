@@ -94,3 +94,16 @@ export function clockStartInstant(startsAt: ClockStart, view: CaseView, now: Dat
   const date = view.violation?.violationDate;
   return date ? startOfDateVN(date) : new Date(view.detectedAt);
 }
+
+/** Categories whose goods are import/export-related: the longer sanctioning limitation applies. */
+export const IMPORT_EXPORT_CATEGORIES: ReadonlySet<string> = new Set(['IMPORT_EXPORT_BANNED', 'SMUGGLED']);
+
+/**
+ * Extensions a clock starts with because of what the case is, not because an officer asked:
+ * LHAV Art. 6(1)(a) gives 2 years instead of 1 where the goods are import/export-related (a
+ * cross-border item, or a category above). Only codes the policy offers are applied.
+ */
+export function extensionsAtStart(clock: ClockId, view: CaseView, offered: readonly string[]): string[] {
+  const longer = clock === 'SANCTIONING_LIMITATION' && (view.flags.crossBorder || IMPORT_EXPORT_CATEGORIES.has(view.categoryCode));
+  return longer && offered.includes('TWO_YEAR_FIELD') ? ['TWO_YEAR_FIELD'] : [];
+}

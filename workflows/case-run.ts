@@ -68,8 +68,13 @@ export class CaseRun {
     return this.clocks.has(clock);
   }
 
-  start(clock: ClockId, startedAt: Date): void {
-    if (!this.clocks.has(clock)) this.clocks.set(clock, { clock, startedAt: startedAt.toISOString(), extensions: [], firedLevel: 0 });
+  start(clock: ClockId, startedAt: Date, extensions: string[] = []): void {
+    if (!this.clocks.has(clock)) this.clocks.set(clock, { clock, startedAt: startedAt.toISOString(), extensions, firedLevel: 0 });
+  }
+
+  /** The extension codes a clock's policy offers. */
+  extensionsOffered(clock: ClockId): string[] {
+    return this.plan.policies.find((p) => p.clock === clock)?.extensions.map((e) => e.code) ?? [];
   }
 
   stop(clock: ClockId): void {

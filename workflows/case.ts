@@ -22,7 +22,8 @@ import type { CaseActivities } from '../activities/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import { applyAction, changes, openedCase } from '../domain/case-apply.js';
 import type { CaseAction } from '../domain/case-actions.js';
-import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../domain/case-clocks.js';
+import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant, extensionsAtStart } from '../domain/case-clocks.js';
+import type { ClockId } from '../domain/clocks.js';
 import { agencyAddress, DEADLINE_ESCALATED, DETECTED, escalationRecipients, eventTypeOf, reasonOf, recipientsOf } from '../domain/case-events.js';
 import { allowedActions as allowedFor, checkAction } from '../domain/case-states.js';
 import type { CaseOutcome, CaseView } from '../domain/case-view.js';
@@ -107,7 +108,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     r.view = applyAction(before, action, actor, check.next, now);
     const moves = clockChanges(before, action, check.next, actor.agencyId);
     for (const clock of moves.stop) r.stop(clock);
-    for (const clock of moves.start) r.start(clock, clockStartInstant(r.startsAtOf(clock), r.view, now));
+    for (const clock of moves.start) startClock(r, clock, now);
     if (action.kind === 'extendDeadline') r.extend(action.clock, action.extension, now);
     if (action.kind === 'serveDecision') r.view = { ...r.view, fine: { ...r.view.fine!, dueAt: r.dueAt('PAYMENT')!.toISOString() } };
     r.refresh(now);
@@ -161,7 +162,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       restricted: plan.restricted,
     });
     run = new CaseRun({ view: plan.clockScale > 1 ? { ...opening, demoClockScale: plan.clockScale } : opening, seq: 0, plan, clocks: [] });
-    for (const clock of CLOCKS_AT_DETECTION) run.start(clock, clockStartInstant(run.startsAtOf(clock), run.view, now));
+    for (const clock of CLOCKS_AT_DETECTION) startClock(run, clock, now);
     run.refresh(now);
     const event = run.event(DETECTED, d.reportedBy, now, { detection: d, route: { lead: plan.leadAgencyId, agencies: plan.agencyIds } });
     const { number } = await acts.registerCase({ detection: d, event, view: run.view, notices: [] });
@@ -193,6 +194,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength > limit;
   }
+}
+
+/** Starts a clock from the event that starts it, with the extensions the case itself carries. */
+function startClock(r: CaseRun, clock: ClockId, now: Date): void {
+  // v3: import/export-related goods get the 2-year sanctioning limitation without an officer's extension
+  const extensions = patched('import-export-limitation') ? extensionsAtStart(clock, r.view, r.extensionsOffered(clock)) : [];
+  r.start(clock, clockStartInstant(r.startsAtOf(clock), r.view, now), extensions);
 }
 
 /** A referred case waits for the investigators until the sanctioning limitation would have passed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockChanges, clockStartInstant } from '../../domain/case-clocks.js';
+import { clockChanges, clockStartInstant, extensionsAtStart } from '../../domain/case-clocks.js';
 import { caseAt, detectedCase, T0, TO_PROPOSAL, TO_VERIFICATION } from './fixtures.js';
 
 describe('clockChanges', () => {
@@ -45,5 +45,24 @@ describe('clockStartInstant', () => {
     const view = detectedCase();
     expect(clockStartInstant('DETECTION', view, now)).toEqual(T0);
     expect(clockStartInstant('DECISION_SERVED', view, now)).toBe(now);
+  });
+});
+
+describe('extensionsAtStart', () => {
+  const offered = ['TWO_YEAR_FIELD'];
+  it.each([
+    ['a domestic counterfeit case', { crossBorder: false, categoryCode: 'COUNTERFEIT' }, []],
+    ['a cross-border item', { crossBorder: true, categoryCode: 'COUNTERFEIT' }, ['TWO_YEAR_FIELD']],
+    ['goods banned from import or export', { crossBorder: false, categoryCode: 'IMPORT_EXPORT_BANNED' }, ['TWO_YEAR_FIELD']],
+    ['smuggled goods', { crossBorder: false, categoryCode: 'SMUGGLED' }, ['TWO_YEAR_FIELD']],
+  ])('gives %s the right sanctioning limitation', (_, c, expected) => {
+    const view = detectedCase({ categoryCode: c.categoryCode, flags: { ...detectedCase().flags, crossBorder: c.crossBorder } });
+    expect(extensionsAtStart('SANCTIONING_LIMITATION', view, offered)).toEqual(expected);
+  });
+
+  it('touches no other clock, and applies only what the policy still offers', () => {
+    const view = detectedCase({ flags: { ...detectedCase().flags, crossBorder: true } });
+    expect(extensionsAtStart('VERIFICATION', view, offered)).toEqual([]);
+    expect(extensionsAtStart('SANCTIONING_LIMITATION', view, [])).toEqual([]);
   });
 });
