@@ -129,8 +129,8 @@ export function listScope(actor: Actor): ListScope | null {
 /** Only a carrier opens cases, and only for itself. */
 export const canOpenCases = (actor: Actor): boolean => actor.role === 'carrier' && !!actor.carrierId;
 
-/** Agency officers and managers, and carriers, act on cases; the state machine decides which actions. */
-export const canAct = (actor: Actor): boolean => actor.role === 'carrier' || actor.role === 'officer' || actor.role === 'manager';
+/** Every human role may send actions; the state machine decides which (admins and managers: notes only). */
+export const canAct = (actor: Actor): boolean => actor.role !== 'system';
 
 /** The raw Temporal history is for managers (inspection), not for parties to the case. */
 export const canReadWorkflowHistory = (actor: Actor): boolean => actor.role === 'manager';
