@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../platform/canonical-json.js';
 
 /** prevHash of a case's first event. */
 export const GENESIS = '0'.repeat(64);
@@ -14,16 +15,6 @@ export interface ChainedFields {
   at: Date;
   payload: unknown;
   reason: string | null;
-}
-
-/** JSON with keys sorted at every level, so jsonb's reordering never changes a hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** sha256(prevHash ‖ canonical event): altering any earlier event breaks every later link. */

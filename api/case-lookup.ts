@@ -1,21 +1,10 @@
 import type { Case } from '../prisma/generated/client.js';
 import type { Db } from '../prisma/client.js';
 import { canView, type Actor } from '../domain/access.js';
-import type { CaseView } from '../domain/case-view.js';
 import { problem } from './problems.js';
+import { accessView } from '../prisma/case-access.js';
 
 const CASE_NUMBER = /^[A-Z]{2,3}-\d{4}-\d{6}$/;
-
-/** The fields of a stored case that the access rules read. */
-export function accessView(row: Case): CaseView {
-  return {
-    carrierId: row.carrierId,
-    agencyIds: row.agencyIds,
-    provinceCode: row.provinceCode,
-    leadAgencyId: row.leadAgencyId,
-    flags: { restricted: row.kt1 },
-  } as CaseView;
-}
 
 /** A case the actor may see, by id or number; anything else is 404, so foreign cases stay invisible. */
 export async function findVisibleCase(db: Db, actor: Actor, idOrNumber: string): Promise<Case> {

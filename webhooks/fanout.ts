@@ -5,7 +5,7 @@
  * deliveries it covers, so a crash never skips an event nor (thanks to the unique
  * (endpointId, eventId)) delivers one twice as a new message.
  */
-import { accessView } from '../api/case-lookup.js';
+import { accessView } from '../prisma/case-access.js';
 import { canView, webhookOwnerActor, type WebhookOwner } from '../domain/access.js';
 import { agencyAddress, carrierAddress, managersAddress } from '../domain/case-events.js';
 import type { Db } from '../prisma/client.js';
