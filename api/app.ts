@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { principalRoutes } from './routes/principals.js';
 import { carrierRoutes } from './routes/carriers.js';
+import { referenceRoutes } from './routes/reference.js';
 import { webhookRoutes, type WebhookApiOptions } from './routes/webhooks.js';
 
 export interface ApiDeps {
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(historyRoutes(deps));
   app.use(principalRoutes(deps));
   app.use(carrierRoutes(deps));
+  app.use(referenceRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(notFound);
   app.use(errorHandler);

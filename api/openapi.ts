@@ -8,6 +8,31 @@ import { z } from 'zod';
 import { ACTION_ENDPOINTS } from './actions.js';
 import { CarrierBody } from './routes/carriers.js';
 import {
+  AgencyBody,
+  AgencyListQuery,
+  AgencyListSchema,
+  AgencyPatchBody,
+  AgencySchema,
+  AuthorityCapBody,
+  AuthorityCapListSchema,
+  AuthorityCapSchema,
+  calendarDateSchema,
+  CategoryListSchema,
+  DeadlinePolicyListSchema,
+  DeadlinePolicyPatchBody,
+  DeadlinePolicySchema,
+  FineRuleBody,
+  FineRuleListSchema,
+  FineRuleSchema,
+  HolidayBody,
+  HolidayListQuery,
+  HolidayListSchema,
+  HolidaySchema,
+  ReferenceChangeListQuery,
+  ReferenceChangePageSchema,
+  referenceIdSchema,
+} from './reference-schemas.js';
+import {
   CarrierListSchema,
   CarrierSchema,
   CasePageSchema,
@@ -47,7 +72,7 @@ interface Reply {
 }
 
 interface Operation {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   operationId: string;
   summary: string;
@@ -55,7 +80,8 @@ interface Operation {
   tags: string[];
   /** false: no bearer key needed. */
   auth: boolean;
-  pathParams?: { name: string; description: string }[];
+  /** `schema`: what the handler accepts (default any string). */
+  pathParams?: { name: string; description: string; schema?: z.ZodType }[];
   query?: z.ZodObject;
   headers?: { name: string; schema: z.ZodType; required: boolean; description: string }[];
   body?: { schema: z.ZodType; required: boolean; example?: unknown };
@@ -69,10 +95,10 @@ const PROBLEM_TEXT: Record<number, string> = {
   401: 'No API key, or an unknown, revoked or disabled one.',
   403: 'The caller may not do this; refused actions carry `code` and `allowedActions`.',
   404: 'No such resource visible to the caller.',
-  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a used carrierRef, or the same Idempotency-Key still in flight.',
+  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a used carrierRef, the same Idempotency-Key still in flight, or reference data that would overlap other rows (`conflictsWith`).',
   413: 'The request body is larger than 256 kB.',
   415: 'The body’s charset or content encoding is not supported.',
-  422: 'Well-formed but unusable: unknown reference data, or an Idempotency-Key reused with another body.',
+  422: 'Well-formed but unusable: unknown reference data, a case the reference data cannot route, an Idempotency-Key reused with another body, or a reference-data change that breaks one of its rules (`errors`).',
   429: 'Rate limit of this API key exhausted: retry after `Retry-After` seconds.',
   500: 'Internal error; it has been logged with the request id (X-Request-Id).',
   503: 'A dependency (PostgreSQL or Temporal) does not answer.',
@@ -131,6 +157,161 @@ const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
 
 /** An action body that accepts `{}` may be sent without a body. */
 const acceptsEmpty = (s: z.ZodType) => s.safeParse({}).success;
+
+const referenceRead = (path: string, operationId: string, summary: string, schema: z.ZodType, query?: z.ZodObject, description?: string): Operation => ({
+  method: 'get',
+  path,
+  operationId,
+  summary,
+  ...(description ? { description } : {}),
+  tags: ['Reference data'],
+  auth: true,
+  ...(query ? { query } : {}),
+  responses: { 200: { description: 'Every row', schema, headers: rateLimitHeaders } },
+  problems: [400],
+});
+const upserted = (schema: z.ZodType, what: string): Record<number, Reply> => ({
+  200: { description: `The ${what} after the change (replaced, or unchanged)`, schema, headers: rateLimitHeaders },
+  201: { description: `The ${what}, created`, schema, headers: { ...rateLimitHeaders, Location: { description: `The ${what}`, schema: { type: 'string' } } } },
+});
+const APPLIES_TO_NEW_CASES =
+  'Administrators only. Each change is logged (GET /v1/reference/changes); running cases keep the reference data they opened with, so it applies to cases opened after it.';
+
+const REFERENCE_OPERATIONS: Operation[] = [
+  referenceRead('/v1/reference/holidays', 'listHolidays', 'The working-day calendar: holidays and make-up working days', HolidayListSchema, HolidayListQuery),
+  {
+    method: 'put',
+    path: '/v1/reference/holidays/{date}',
+    operationId: 'putHoliday',
+    summary: 'Add or correct a day of the calendar (admin)',
+    description: APPLIES_TO_NEW_CASES,
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'date', description: 'The day, YYYY-MM-DD (Vietnam local date)', schema: calendarDateSchema }],
+    body: { schema: HolidayBody, required: true, example: { name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)', kind: 'HOLIDAY' } },
+    responses: upserted(HolidaySchema, 'calendar day'),
+    problems: [400, 403, 413, 415, 422],
+  },
+  {
+    method: 'delete',
+    path: '/v1/reference/holidays/{date}',
+    operationId: 'deleteHoliday',
+    summary: 'Remove a day from the calendar (admin)',
+    description: APPLIES_TO_NEW_CASES,
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'date', description: 'The day, YYYY-MM-DD', schema: calendarDateSchema }],
+    responses: { 204: { description: 'Removed', headers: rateLimitHeaders } },
+    problems: [400, 403, 404],
+  },
+  referenceRead('/v1/reference/deadline-policies', 'listDeadlinePolicies', 'The deadline table: one row per legal or policy clock', DeadlinePolicyListSchema),
+  {
+    method: 'patch',
+    path: '/v1/reference/deadline-policies/{clock}',
+    operationId: 'patchDeadlinePolicy',
+    summary: 'Correct a clock’s limit, legal basis, escalation chain or extensions (admin)',
+    description:
+      `${APPLIES_TO_NEW_CASES} A limit stays within about five years, a chain names at least one level, and every extension must be longer than the clock; ` +
+      'PAYMENT keeps ENFORCEMENT and the limitations keep CLOSE_EXPIRED as their last level (422 otherwise).',
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'clock', description: 'The clock, e.g. AGENCY_ACKNOWLEDGEMENT' }],
+    body: { schema: DeadlinePolicyPatchBody, required: true, example: { limitValue: 2, legalBasis: 'Policy (corrected)' } },
+    responses: { 200: { description: 'The row after the change', schema: DeadlinePolicySchema, headers: rateLimitHeaders } },
+    problems: [400, 403, 404, 413, 415, 422],
+  },
+  referenceRead('/v1/reference/fine-schedule', 'listFineSchedule', 'The fine schedule: each offence under each decree', FineRuleListSchema),
+  {
+    method: 'put',
+    path: '/v1/reference/fine-schedule/{id}',
+    operationId: 'putFineRule',
+    summary: 'Add or correct a fine rule (admin)',
+    description: `${APPLIES_TO_NEW_CASES} minVnd ≤ maxVnd and effectiveFrom < effectiveTo (422); two rules of one offence may not be in force on the same day (409).`,
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'id', description: 'Rule id, e.g. D174-2026:POST_PROHIBITED_ITEM', schema: referenceIdSchema }],
+    body: {
+      schema: FineRuleBody,
+      required: true,
+      example: {
+        offenceCode: 'POST_PROHIBITED_ITEM',
+        decree: 'Decree 174/2026/NĐ-CP',
+        effectiveFrom: '2026-07-01',
+        effectiveTo: null,
+        minVnd: 10_000_000,
+        maxVnd: 20_000_000,
+        extraPenalties: ['CONFISCATION'],
+        legalBasis: 'Decree 174/2026/NĐ-CP',
+        descriptionVi: 'Gửi, chấp nhận, vận chuyển vật phẩm, hàng hóa không được gửi qua mạng bưu chính',
+        descriptionEn: 'Sending, accepting or carrying items that may not be sent by post',
+        verify: true,
+      },
+    },
+    responses: upserted(FineRuleSchema, 'fine rule'),
+    problems: [400, 403, 409, 413, 415, 422],
+  },
+  referenceRead('/v1/reference/authority-caps', 'listAuthorityCaps', 'Sanctioning authority caps per agency kind and officer title', AuthorityCapListSchema),
+  {
+    method: 'put',
+    path: '/v1/reference/authority-caps/{id}',
+    operationId: 'putAuthorityCap',
+    summary: 'Add or correct an authority cap (admin)',
+    description: `${APPLIES_TO_NEW_CASES} An agency kind and title have one cap at most (409).`,
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'id', description: 'Cap id, e.g. QLTT:TEAM_LEAD', schema: referenceIdSchema }],
+    body: { schema: AuthorityCapBody, required: true, example: { agencyKind: 'QLTT', title: 'TEAM_LEAD', titleVi: 'Đội trưởng Đội Quản lý thị trường', capVnd: 25_000_000, legalBasis: 'LHAV Art. 41', verify: true } },
+    responses: upserted(AuthorityCapSchema, 'authority cap'),
+    problems: [400, 403, 409, 413, 415],
+  },
+  referenceRead('/v1/reference/agencies', 'listAgencies', 'Competent agencies with their periods of validity', AgencyListSchema, AgencyListQuery),
+  {
+    method: 'post',
+    path: '/v1/reference/agencies',
+    operationId: 'createAgency',
+    summary: 'Add an agency, e.g. the successor after a reorganisation (admin)',
+    description:
+      `${APPLIES_TO_NEW_CASES} Close the predecessor first (PATCH its validTo): two agencies of one kind may not serve one province on the same day (409). ` +
+      'validFrom < validTo, and only the national kinds (INSPECTORATE, KT1) have no province (422).',
+    tags: ['Reference data'],
+    auth: true,
+    body: {
+      schema: AgencyBody,
+      required: true,
+      example: { id: 'TH-QLTT-2027', kind: 'QLTT', provinceCode: 'TH', name: 'Chi cục Quản lý thị trường tỉnh Thanh Hóa', validFrom: '2027-01-01' },
+    },
+    responses: {
+      201: { description: 'Added', schema: AgencySchema, headers: { ...rateLimitHeaders, Location: { description: 'The agency', schema: { type: 'string' } } } },
+    },
+    problems: [400, 403, 409, 413, 415, 422],
+  },
+  {
+    method: 'patch',
+    path: '/v1/reference/agencies/{id}',
+    operationId: 'patchAgency',
+    summary: 'Rename an agency, or close its period of validity (admin)',
+    description: `${APPLIES_TO_NEW_CASES} validTo must be after validFrom (422) and may not re-open an overlap with another agency (409).`,
+    tags: ['Reference data'],
+    auth: true,
+    pathParams: [{ name: 'id', description: 'Agency id, e.g. TH-QLTT' }],
+    body: { schema: AgencyPatchBody, required: true, example: { validTo: '2027-01-01' } },
+    responses: { 200: { description: 'The agency after the change', schema: AgencySchema, headers: rateLimitHeaders } },
+    problems: [400, 403, 404, 409, 413, 415, 422],
+  },
+  referenceRead('/v1/reference/categories', 'listCategories', 'Item categories and their routing', CategoryListSchema),
+  {
+    method: 'get',
+    path: '/v1/reference/changes',
+    operationId: 'listReferenceChanges',
+    summary: 'The log of reference-data changes, newest first (admins and managers)',
+    description: 'Who changed which row, when, from what to what. Append-only.',
+    tags: ['Reference data'],
+    auth: true,
+    query: ReferenceChangeListQuery,
+    responses: { 200: { description: 'A page of changes', schema: ReferenceChangePageSchema, headers: rateLimitHeaders } },
+    problems: [400, 403],
+  },
+];
 
 export const OPERATIONS: Operation[] = [
   {
@@ -298,6 +479,7 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: 'Every carrier', schema: CarrierListSchema, headers: rateLimitHeaders } },
     problems: [400, 403],
   },
+  ...REFERENCE_OPERATIONS,
   {
     method: 'post',
     path: '/v1/webhook-endpoints',
@@ -502,7 +684,8 @@ export function openApiDocument(opts: { version?: string } = {}): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const op of OPERATIONS) {
     const parameters: Json[] = [];
-    for (const p of op.pathParams ?? []) parameters.push({ name: p.name, in: 'path', required: true, description: p.description, schema: { type: 'string' } });
+    for (const p of op.pathParams ?? [])
+      parameters.push({ name: p.name, in: 'path', required: true, description: p.description, schema: p.schema ? conv.convert(p.schema, 'input') : { type: 'string' } });
     if (op.query) {
       const q = conv.convert(op.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
       for (const [name, s] of Object.entries(q.properties ?? {})) {
@@ -559,6 +742,7 @@ export function openApiDocument(opts: { version?: string } = {}): Json {
       { name: 'Cases', description: 'Intake, lists, detail and history' },
       { name: 'Actions', description: 'One endpoint per step of a case; each answers with the case after it' },
       { name: 'Principals', description: 'Carriers, principals and API keys (administrators)' },
+      { name: 'Reference data', description: 'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators' },
       { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
       { name: 'Operations', description: 'Health, metrics, and this document' },
     ],

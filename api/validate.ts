@@ -6,11 +6,12 @@ import { problem } from './problems.js';
 export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'path' | 'header'): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const errors = r.error.issues.map((i) => ({
-    in: where,
-    field: i.path.join('.') || '(root)',
-    message: i.message,
-  }));
+  // an unknown field is named as the field itself, one entry each, like any other failing field
+  const errors = r.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ in: where, field: [...i.path, k].join('.'), message: 'unknown field' }))
+      : [{ in: where, field: i.path.join('.') || '(root)', message: i.message }],
+  );
   throw problem(400, 'validation', 'Invalid request', `${errors.length} field(s) failed validation in the ${where}.`, { errors });
 }
 

@@ -138,6 +138,12 @@ export const canReadWorkflowHistory = (actor: Actor): boolean => actor.role === 
 /** Principals, keys and reference data are the administrator's. */
 export const canAdminister = (actor: Actor): boolean => actor.role === 'admin';
 
+/** The reference data (calendar, deadline table, fine schedule, caps, agencies, categories) is read by every role; changes are canAdminister's. */
+export const canReadReference = (actor: Actor): boolean => actor.role !== 'system';
+
+/** The log of reference-data changes: administrators, and managers as oversight. */
+export const canReadReferenceChanges = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'manager';
+
 /** Who may register webhook endpoints for an owner: the carrier itself, the agency's people, admins. */
 export function canManageWebhooksOf(actor: Actor, owner: { type: 'carrier' | 'agency'; id: string }): boolean {
   if (actor.role === 'admin') return true;

@@ -21,9 +21,12 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 /**
  * Inserts the seed reference data of domain.md where rows are missing. Rows
  * that exist are left alone: an administrator's correction survives restarts.
+ * So does a removal: a calendar day an administrator has changed (the change
+ * log names it) is never seeded again.
  */
 export async function seedReferenceData(db: Db): Promise<void> {
   const skip = { skipDuplicates: true } as const;
+  const administered = new Set((await db.referenceChange.findMany({ where: { table: 'Holiday' }, select: { key: true }, distinct: ['key'] })).map((c) => c.key));
   await db.province.createMany({ ...skip, data: PROVINCES.map((p) => ({ ...p, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null })) });
   await db.agency.createMany({ ...skip, data: AGENCIES.map((a) => ({ ...a, validFrom: day(a.validFrom), validTo: a.validTo ? day(a.validTo) : null })) });
   await db.itemCategory.createMany({ ...skip, data: ITEM_CATEGORIES.map((c) => ({ ...c, alsoNotify: [...c.alsoNotify] })) });
@@ -57,7 +60,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
     data: [
       ...HOLIDAYS.map((h) => ({ date: day(h.date), year: h.year, name: h.name, kind: 'HOLIDAY' as const })),
       ...MAKE_UP_WORKDAYS.map((h) => ({ date: day(h.date), year: h.year, name: h.name, kind: 'MAKE_UP_WORKDAY' as const })),
-    ],
+    ].filter((h) => !administered.has(iso(h.date)!)),
   });
 }
 

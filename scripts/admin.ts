@@ -1,10 +1,15 @@
 // Operator commands without HTTP: `npm run admin -- <command> [--flag value ...]`.
 // Works against DATABASE_URL, or the running embedded database of `npm start`.
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { loadConfig } from '../platform/config.js';
+import { REDACT } from '../platform/logger.js';
 import { createDb } from '../prisma/client.js';
 import { createPrincipal, issueKey, keySummary, revokeKey } from '../prisma/principals.js';
+import { deleteCalendarDay, listCalendarDays, putCalendarDay, ReferenceRefusal, type ChangeOutcome } from '../prisma/reference-admin.js';
 import { PrincipalBody } from '../api/schemas.js';
+import { calendarDateSchema, HolidayBody } from '../api/reference-schemas.js';
 import { operatorDatabaseUrl } from './lib/embedded-postgres.js';
 
 const USAGE = `usage: npm run admin -- <command> [options]
@@ -15,7 +20,12 @@ const USAGE = `usage: npm run admin -- <command> [options]
   list-principals                  lists principals and their keys (never secrets)
   create-key --principal ID --name N   issues another key (rotation), printed once
   revoke-key --key ID              revokes a key at once
-  create-carrier --id ID --name N [--kt1]   registers a carrier`;
+  create-carrier --id ID --name N [--kt1]   registers a carrier
+  set-holiday --date YYYY-MM-DD --name N [--kind HOLIDAY|MAKE_UP_WORKDAY]
+                                   adds or corrects a day of the working-day calendar
+  delete-holiday --date YYYY-MM-DD removes a day from the calendar
+  list-holidays [--year YYYY]      lists the calendar
+Calendar changes are logged (GET /v1/reference/changes) and apply to cases opened after them.`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values: o } = parseArgs({
@@ -31,6 +41,9 @@ const { values: o } = parseArgs({
     key: { type: 'string' },
     id: { type: 'string' },
     kt1: { type: 'boolean', default: false },
+    date: { type: 'string' },
+    kind: { type: 'string' },
+    year: { type: 'string' },
   },
   strict: true,
 });
@@ -44,7 +57,33 @@ if (!command || command === 'help' || command === '--help') {
   console.log(USAGE);
   process.exit(command ? 0 : 2);
 }
-const db = createDb(operatorDatabaseUrl(loadConfig(), 'admin'), { max: 2 });
+const config = loadConfig();
+const db = createDb(operatorDatabaseUrl(config, 'admin'), { max: 2 });
+/** Who changes reference data from here, in the change log. */
+const operator = () => {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return `cli:${process.env.USER ?? 'operator'}`;
+  }
+};
+/** Audit lines go to stderr as pino JSON, like the API's; stdout stays for people. */
+const audit = pino({ name: 'postwatch-admin', level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } }, pino.destination({ dest: 2, sync: true }));
+async function referenceChange<T>(table: string, key: string, run: () => Promise<ChangeOutcome<T>>): Promise<ChangeOutcome<T>> {
+  try {
+    const outcome = await run();
+    if (outcome.change) audit.info({ referenceChange: { id: outcome.change.id, actorId: outcome.change.actorId, table, key, before: outcome.before, after: outcome.after } }, `reference data changed: ${table} ${key}`);
+    return outcome;
+  } catch (e) {
+    if (e instanceof ReferenceRefusal) fail(e.message);
+    throw e;
+  }
+}
+const parsedDate = () => {
+  const r = calendarDateSchema.safeParse(o.date);
+  if (!r.success) fail('--date must be a date YYYY-MM-DD');
+  return r.data;
+};
 try {
   switch (command) {
     case 'create-principal': {
@@ -80,6 +119,27 @@ try {
       if (!o.id || !o.name || !/^[A-Za-z0-9_-]{1,32}$/.test(o.id)) fail('create-carrier needs --id (letters, digits, - or _) and --name');
       await db.carrier.upsert({ where: { id: o.id }, create: { id: o.id, name: o.name, kt1: o.kt1 }, update: { name: o.name, kt1: o.kt1 } });
       console.log(`carrier ${o.id} registered`);
+      break;
+    }
+    case 'set-holiday': {
+      const date = parsedDate();
+      const parsed = HolidayBody.safeParse({ name: o.name, kind: o.kind });
+      if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      const { before, after, change } = await referenceChange('Holiday', date, () => putCalendarDay(db, operator(), date, parsed.data));
+      const shown = (d: typeof after) => (d ? `${d.kind} "${d.name}"` : 'none');
+      console.log(change ? `${date}: ${shown(before)} → ${shown(after)} (change ${change.id}; applies to cases opened from now on)` : `${date}: unchanged, ${shown(after)}`);
+      break;
+    }
+    case 'delete-holiday': {
+      const date = parsedDate();
+      const { change } = await referenceChange('Holiday', date, () => deleteCalendarDay(db, operator(), date));
+      console.log(`${date}: removed from the calendar (change ${change?.id}; applies to cases opened from now on)`);
+      break;
+    }
+    case 'list-holidays': {
+      const year = o.year === undefined ? undefined : Number(o.year);
+      if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) fail('--year must be a year like 2027');
+      for (const d of await listCalendarDays(db, year)) console.log(`${d.date}  ${d.kind.padEnd(15)} ${d.name}`);
       break;
     }
     default:

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases, listScope, type Actor } from '../../domain/access.js';
 import type { Prisma } from '../../prisma/generated/client.js';
+import { routingRefusal } from '../../prisma/reference-admin.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import type { ApiDeps } from '../app.js';
@@ -59,6 +60,13 @@ export function caseRoutes(deps: ApiDeps): Router {
         ]);
         if (!category || !province)
           throw problem(422, 'unknown-reference', 'Unknown category or province', `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`);
+        // the agencies are administered data: a gap or an overlap (a reorganisation half done) is refused here, not left to fail the case
+        const unroutable = await routingRefusal(
+          db,
+          { category: body.categoryCode, crossBorder: body.crossBorder, signsOfCrime: body.signsOfCrime, kt1: body.kt1, provinceCode: body.provinceCode },
+          body.detectedAt ? new Date(body.detectedAt) : new Date(),
+        );
+        if (unroutable) throw problem(422, 'unroutable', 'No agency to route the case to', `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`);
         const workflowId = caseWorkflowId(carrierId, body.carrierRef);
         if (!takeover && (await db.case.findUnique({ where: { id: workflowId }, select: { id: true } })))
           throw problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', `A case with carrierRef ${body.carrierRef} exists.`, { case: `/v1/cases/${workflowId}` });

@@ -170,6 +170,8 @@ const ctx = {
   /** A principal whose keys the admin endpoints issue and revoke. */
   target: '',
   extension: {} as { clock: string; extension: string; reason: string },
+  /** An agency of the past whose row the reference-data cells rename. */
+  oldAgency: 'MATRIX-OLD-HN-QLTT',
 };
 let seq = 0;
 const unique = (p: string) => `${p}-${process.pid}-${++seq}`;
@@ -216,6 +218,9 @@ beforeAll(async () => {
   const disabled = await h.db.principal.create({ data: { name: 'VNPost former', role: 'carrier', carrierId: 'VNP', disabledAt: new Date() } });
   ctx.tokens.disabled = (await issueKey(h.db, disabled.id, 'key')).token;
   ctx.target = (await h.db.principal.create({ data: { name: 'Key target', role: 'carrier', carrierId: 'VTP' } })).id;
+  await h.db.agency.create({
+    data: { id: ctx.oldAgency, kind: 'QLTT', provinceCode: 'HN', name: 'Chi cục QLTT Hà Nội (cũ)', validFrom: new Date('1980-01-01'), validTo: new Date('1981-01-01') },
+  });
 
   const [a, b, k] = await Promise.all([openCase('A'), openCase('B'), openCase('K')]);
   ctx.cases = { A: a, B: b, K: k };
@@ -349,6 +354,61 @@ const TABLE: Record<string, Cell[]> = {
     }),
   ],
 };
+
+// Reference data: every role reads it, only admins change it (rows far from today, so no case
+// of this file is affected), admins and managers read the change log.
+const REFERENCE_LISTS = ['holidays', 'deadline-policies', 'fine-schedule', 'authority-caps', 'agencies', 'categories'];
+const upper = (p: string) => unique(p).replaceAll('-', '_').toUpperCase();
+TABLE['reference data'] = [
+  ...REFERENCE_LISTS.flatMap((list) => everyone(`GET /v1/reference/${list}`, () => 200, (c) => () => req(c, 'GET', `/v1/reference/${list}`))),
+  ...adminOnly('PUT /v1/reference/holidays/{date}', 201, (c) => () => req(c, 'PUT', '/v1/reference/holidays/2031-01-06', { name: 'Ngày nghỉ kiểm tra phân quyền' })),
+  ...ALL.map((c) => {
+    const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
+    const date = new Date(Date.UTC(2032, 0, 5 + ALL.indexOf(c))); // a day of its own per caller
+    return cell(
+      'DELETE /v1/reference/holidays/{date}',
+      c,
+      status,
+      async () => {
+        await h.db.holiday.upsert({ where: { date }, create: { date, year: 2032, name: 'Ngày nghỉ sẽ bị xóa' }, update: {} });
+        return req(c, 'DELETE', `/v1/reference/holidays/${date.toISOString().slice(0, 10)}`);
+      },
+      {
+        type: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : undefined,
+        check: async () => expect((await h.db.holiday.findUnique({ where: { date } })) === null, 'deleted').toBe(status === 204),
+      },
+    );
+  }),
+  ...adminOnly('PATCH /v1/reference/deadline-policies/{clock}', 200, (c) => () =>
+    req(c, 'PATCH', '/v1/reference/deadline-policies/TEMPORARY_SEIZURE', { legalBasis: `LHAV Art. 125(8) (${unique('matrix')})` }),
+  ),
+  ...adminOnly('PUT /v1/reference/fine-schedule/{id}', 201, (c) => () =>
+    req(c, 'PUT', `/v1/reference/fine-schedule/${unique('MATRIX')}`, {
+      offenceCode: upper('MATRIX_OFFENCE'),
+      decree: 'Decree 174/2026/NĐ-CP',
+      effectiveFrom: '2026-07-01',
+      minVnd: 1_000_000,
+      maxVnd: 2_000_000,
+      legalBasis: 'Matrix',
+      descriptionVi: 'Vi phạm kiểm tra phân quyền',
+      descriptionEn: 'Authorisation matrix offence',
+      verify: true,
+    }),
+  ),
+  ...adminOnly('PUT /v1/reference/authority-caps/{id}', 201, (c) => () =>
+    req(c, 'PUT', `/v1/reference/authority-caps/${unique('MATRIX')}`, { agencyKind: 'QLTT', title: upper('MATRIX_TITLE'), capVnd: 1_000_000, legalBasis: 'Matrix', verify: true }),
+  ),
+  ...adminOnly('POST /v1/reference/agencies', 201, (c) => () =>
+    req(c, 'POST', '/v1/reference/agencies', { id: upper('MATRIX'), kind: 'QLTT', provinceCode: 'HN', name: 'Chi cục QLTT cũ', validFrom: '1990-01-01', validTo: '1991-01-01' }),
+  ),
+  ...adminOnly('PATCH /v1/reference/agencies/{id}', 200, (c) => () => req(c, 'PATCH', `/v1/reference/agencies/${ctx.oldAgency}`, { nameEn: unique('Former QLTT') })),
+  ...everyone(
+    'GET /v1/reference/changes',
+    (c) => (c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' ? 200 : 403),
+    (c) => () => req(c, 'GET', '/v1/reference/changes'),
+    (c) => (c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' }),
+  ),
+];
 
 for (const k of Object.keys(CASES) as CaseKey[]) {
   TABLE[CASES[k]] = [
