@@ -11,6 +11,7 @@
 #   ST_MIN_REQUESTS  least number of requests in total (default 1000)
 #   ST_KEEP=1        keep the temporary folder (server log, HAR files) for inspection
 #   ST_LOG_LEVEL     the server's LOG_LEVEL (default warn)
+#   ST_JUNIT_DIR     also write each pass's JUnit XML report here (CI sums them up)
 #
 # Schemathesis comes from PyPI, pinned, into .tools/schemathesis (a venv): once installed, runs offline.
 set -euo pipefail
@@ -146,7 +147,7 @@ for pass in "${PASSES[@]}"; do
     --request-timeout 30 \
     --generation-database none \
     --no-color \
-    --report har --report-har-path "$WORK/$name.har" \
+    --report har,junit --report-har-path "$WORK/$name.har" --report-junit-path "$WORK/$name.junit.xml" \
     --report-dir "$WORK/report" \
     $extra \
     >"$WORK/$name.out" 2>&1)
@@ -154,6 +155,7 @@ for pass in "${PASSES[@]}"; do
   set -e
   n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["log"]["entries"]))' "$WORK/$name.har" 2>/dev/null || echo 0)
   total=$((total + n))
+  [ -n "${ST_JUNIT_DIR:-}" ] && [ -f "$WORK/$name.junit.xml" ] && cp "$WORK/$name.junit.xml" "$ST_JUNIT_DIR/schemathesis-$name.xml"
   if [ $rc -ne 0 ]; then
     failed+=("$name")
     cut -c1-600 "$WORK/$name.out" >&2
