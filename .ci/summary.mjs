@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.ci-results';
 const stages = existsSync(join(dir, 'stages'))
-  ? readFileSync(join(dir, 'stages'), 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' '))
+  ? readFileSync(join(dir, 'stages'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '))
   : [];
 
 /** What a report file says: passed, failed, skipped; null when there is no report. */

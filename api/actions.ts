@@ -25,7 +25,9 @@ export const TO_ACTION: { [E in ActionEndpoint]: (b: Body<E>) => CaseAction } = 
   'decision-service': (b) => ({ kind: 'serveDecision', method: b.method }),
   payments: (b) => ({ kind: 'recordPayment', amountVnd: b.amountVnd, receiptRef: b.receiptRef }),
   enforcement: (b) =>
-    b.step === 'start' ? { kind: 'startEnforcement', reason: b.reason } : { kind: 'recordEnforcement', measure: b.measure, collectedVnd: b.collectedVnd },
+    b.step === 'start'
+      ? { kind: 'startEnforcement', reason: b.reason }
+      : { kind: 'recordEnforcement', measure: b.measure, collectedVnd: b.collectedVnd },
   release: () => ({ kind: 'release' }),
   referral: (b) => ({ kind: 'refer', reason: b.reason, investigatingBody: b.investigatingBody }),
   'referral-return': (b) => ({ kind: 'returnFromInvestigation', reason: b.reason }),

@@ -14,8 +14,7 @@ declare global {
   }
 }
 
-const unauthorized = (detail: string) =>
-  problem(401, 'unauthorized', 'Authentication required', detail, {});
+const unauthorized = (detail: string) => problem(401, 'unauthorized', 'Authentication required', detail, {});
 
 /**
  * Bearer API keys. Every request looks the key up by its hash, so a revoked
@@ -37,7 +36,9 @@ export function authenticate(db: Db): RequestHandler {
     const p = key.principal;
     const agency = p.agencyId ? await db.agency.findUnique({ where: { id: p.agencyId }, select: { kind: true } }) : null;
     const cap =
-      agency && p.title ? await db.authorityCap.findFirst({ where: { agencyKind: agency.kind, title: p.title }, select: { capVnd: true } }) : null;
+      agency && p.title
+        ? await db.authorityCap.findFirst({ where: { agencyKind: agency.kind, title: p.title }, select: { capVnd: true } })
+        : null;
     req.actor = {
       id: p.id,
       role: p.role,

@@ -11,6 +11,7 @@ export async function findVisibleCase(db: Db, actor: Actor, idOrNumber: string):
   const row = CASE_NUMBER.test(idOrNumber)
     ? await db.case.findUnique({ where: { number: idOrNumber } })
     : await db.case.findUnique({ where: { id: idOrNumber } });
-  if (!row || !canView(accessView(row), actor)) throw problem(404, 'case-not-found', 'Case not found', `No case ${idOrNumber} is visible to you.`);
+  if (!row || !canView(accessView(row), actor))
+    throw problem(404, 'case-not-found', 'Case not found', `No case ${idOrNumber} is visible to you.`);
   return row;
 }

@@ -13,7 +13,9 @@ export interface StoredResponse {
 export const DEFAULT_STALE_MS = 30_000;
 
 export const requestFingerprint = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+  createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 
 /**
  * Idempotency-Key semantics (draft-ietf-httpapi-idempotency-key-header): the first request
@@ -36,7 +38,12 @@ export async function idempotent(
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
     const rec = await db.idempotencyRecord.findUniqueOrThrow({ where: { principalId_key: id } });
     if (rec.requestHash !== scope.fingerprint)
-      throw problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used with a different request body.');
+      throw problem(
+        422,
+        'idempotency-key-reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was used with a different request body.',
+      );
     if (rec.state === 'DONE') {
       if (rec.responseStatus! >= 400) throw new HttpProblem(rec.responseBody as HttpProblem['problem']);
       return { status: rec.responseStatus!, body: rec.responseBody, replayed: true };
@@ -47,7 +54,12 @@ export async function idempotent(
       data: { updatedAt: new Date() },
     });
     if (claimed.count === 0)
-      throw problem(409, 'request-in-flight', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      throw problem(
+        409,
+        'request-in-flight',
+        'Request in progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly.',
+      );
     takeover = true;
   }
   let response: StoredResponse;

@@ -40,7 +40,12 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new Counter({ name: 'postwatch_http_requests_total', help: 'HTTP requests answered', labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: 'postwatch_http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'postwatch_http_request_duration_seconds',
     help: 'HTTP request latency, from arrival to the last byte of the answer',
@@ -50,9 +55,22 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
   });
   const cases = new Gauge({ name: 'postwatch_cases', help: 'Cases by status', labelNames: ['status'], registers: [registry] });
   const overdue = new Gauge({ name: 'postwatch_cases_overdue', help: 'Open cases with a missed deadline', registers: [registry] });
-  const deliveries = new Gauge({ name: 'postwatch_webhook_deliveries', help: 'Webhook deliveries by status (FAILED: given up after every retry)', labelNames: ['status'], registers: [registry] });
-  const failedAttempts = new Gauge({ name: 'postwatch_webhook_attempts_failed', help: 'Webhook delivery attempts answered with a non-2xx status or not answered at all', registers: [registry] });
-  const dbUp = new Gauge({ name: 'postwatch_metrics_database_up', help: '1 if the last scrape could read PostgreSQL', registers: [registry] });
+  const deliveries = new Gauge({
+    name: 'postwatch_webhook_deliveries',
+    help: 'Webhook deliveries by status (FAILED: given up after every retry)',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const failedAttempts = new Gauge({
+    name: 'postwatch_webhook_attempts_failed',
+    help: 'Webhook delivery attempts answered with a non-2xx status or not answered at all',
+    registers: [registry],
+  });
+  const dbUp = new Gauge({
+    name: 'postwatch_metrics_database_up',
+    help: '1 if the last scrape could read PostgreSQL',
+    registers: [registry],
+  });
 
   const template = routeMatcher();
   const middleware: RequestHandler = (req, res, next) => {
@@ -73,7 +91,9 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
         deps.db.$queryRaw<{ status: string; n: number }[]>`SELECT status, count(*)::int AS n FROM "Case" GROUP BY status`,
         deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Case" WHERE overdue AND "closedAt" IS NULL`,
         deps.db.$queryRaw<{ status: string; n: number }[]>`SELECT status, count(*)::int AS n FROM "WebhookDelivery" GROUP BY status`,
-        deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "WebhookAttempt" WHERE "statusCode" IS NULL OR "statusCode" NOT BETWEEN 200 AND 299`,
+        deps.db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM "WebhookAttempt" WHERE "statusCode" IS NULL OR "statusCode" NOT BETWEEN 200 AND 299`,
       ]);
       cases.reset();
       for (const s of CASE_STATUSES) cases.set({ status: s }, 0);
@@ -95,10 +115,17 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
   routes.get('/metrics', async (req, res) => {
     if (expected) {
       const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-      const given = createHash('sha256').update(m?.[1] ?? '').digest();
+      const given = createHash('sha256')
+        .update(m?.[1] ?? '')
+        .digest();
       if (!m || !timingSafeEqual(given, expected)) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="postwatch-metrics"');
-        return sendProblem(res, { status: 401, type: 'unauthorized', title: 'Authentication required', detail: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".' });
+        return sendProblem(res, {
+          status: 401,
+          type: 'unauthorized',
+          title: 'Authentication required',
+          detail: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".',
+        });
       }
     }
     await refresh();

@@ -47,7 +47,16 @@ import {
   ReadySchema,
   TemporalHistorySchema,
 } from './response-schemas.js';
-import { ACTION_BODIES, CaseListQuery, DetectionBody, HistoryQuery, IdempotencyKeyHeader, KeyBody, PrincipalBody, type ActionEndpoint } from './schemas.js';
+import {
+  ACTION_BODIES,
+  CaseListQuery,
+  DetectionBody,
+  HistoryQuery,
+  IdempotencyKeyHeader,
+  KeyBody,
+  PrincipalBody,
+  type ActionEndpoint,
+} from './schemas.js';
 import {
   WebhookDeliveryListQuery,
   WebhookDeliveryPageSchema,
@@ -115,7 +124,10 @@ const rateLimitHeaders: Record<string, Json> = {
   },
 };
 const requestIdHeader: Record<string, Json> = {
-  'X-Request-Id': { description: 'The request id (the caller’s X-Request-Id when sane); every log line of the request carries it', schema: { type: 'string' } },
+  'X-Request-Id': {
+    description: 'The request id (the caller’s X-Request-Id when sane); every log line of the request carries it',
+    schema: { type: 'string' },
+  },
 };
 
 const caseId = { name: 'id', description: 'Case id (`<carrier>:<carrierRef>`) or case number (`TH-2026-000001`)' };
@@ -158,7 +170,14 @@ const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
 /** An action body that accepts `{}` may be sent without a body. */
 const acceptsEmpty = (s: z.ZodType) => s.safeParse({}).success;
 
-const referenceRead = (path: string, operationId: string, summary: string, schema: z.ZodType, query?: z.ZodObject, description?: string): Operation => ({
+const referenceRead = (
+  path: string,
+  operationId: string,
+  summary: string,
+  schema: z.ZodType,
+  query?: z.ZodObject,
+  description?: string,
+): Operation => ({
   method: 'get',
   path,
   operationId,
@@ -172,13 +191,23 @@ const referenceRead = (path: string, operationId: string, summary: string, schem
 });
 const upserted = (schema: z.ZodType, what: string): Record<number, Reply> => ({
   200: { description: `The ${what} after the change (replaced, or unchanged)`, schema, headers: rateLimitHeaders },
-  201: { description: `The ${what}, created`, schema, headers: { ...rateLimitHeaders, Location: { description: `The ${what}`, schema: { type: 'string' } } } },
+  201: {
+    description: `The ${what}, created`,
+    schema,
+    headers: { ...rateLimitHeaders, Location: { description: `The ${what}`, schema: { type: 'string' } } },
+  },
 });
 const APPLIES_TO_NEW_CASES =
   'Administrators only. Each change is logged (GET /v1/reference/changes); running cases keep the reference data they opened with, so it applies to cases opened after it.';
 
 const REFERENCE_OPERATIONS: Operation[] = [
-  referenceRead('/v1/reference/holidays', 'listHolidays', 'The working-day calendar: holidays and make-up working days', HolidayListSchema, HolidayListQuery),
+  referenceRead(
+    '/v1/reference/holidays',
+    'listHolidays',
+    'The working-day calendar: holidays and make-up working days',
+    HolidayListSchema,
+    HolidayListQuery,
+  ),
   {
     method: 'put',
     path: '/v1/reference/holidays/{date}',
@@ -204,7 +233,12 @@ const REFERENCE_OPERATIONS: Operation[] = [
     responses: { 204: { description: 'Removed', headers: rateLimitHeaders } },
     problems: [400, 403, 404],
   },
-  referenceRead('/v1/reference/deadline-policies', 'listDeadlinePolicies', 'The deadline table: one row per legal or policy clock', DeadlinePolicyListSchema),
+  referenceRead(
+    '/v1/reference/deadline-policies',
+    'listDeadlinePolicies',
+    'The deadline table: one row per legal or policy clock',
+    DeadlinePolicyListSchema,
+  ),
   {
     method: 'patch',
     path: '/v1/reference/deadline-policies/{clock}',
@@ -250,7 +284,12 @@ const REFERENCE_OPERATIONS: Operation[] = [
     responses: upserted(FineRuleSchema, 'fine rule'),
     problems: [400, 403, 409, 413, 415, 422],
   },
-  referenceRead('/v1/reference/authority-caps', 'listAuthorityCaps', 'Sanctioning authority caps per agency kind and officer title', AuthorityCapListSchema),
+  referenceRead(
+    '/v1/reference/authority-caps',
+    'listAuthorityCaps',
+    'Sanctioning authority caps per agency kind and officer title',
+    AuthorityCapListSchema,
+  ),
   {
     method: 'put',
     path: '/v1/reference/authority-caps/{id}',
@@ -260,11 +299,28 @@ const REFERENCE_OPERATIONS: Operation[] = [
     tags: ['Reference data'],
     auth: true,
     pathParams: [{ name: 'id', description: 'Cap id, e.g. QLTT:TEAM_LEAD', schema: referenceIdSchema }],
-    body: { schema: AuthorityCapBody, required: true, example: { agencyKind: 'QLTT', title: 'TEAM_LEAD', titleVi: 'Đội trưởng Đội Quản lý thị trường', capVnd: 25_000_000, legalBasis: 'LHAV Art. 41', verify: true } },
+    body: {
+      schema: AuthorityCapBody,
+      required: true,
+      example: {
+        agencyKind: 'QLTT',
+        title: 'TEAM_LEAD',
+        titleVi: 'Đội trưởng Đội Quản lý thị trường',
+        capVnd: 25_000_000,
+        legalBasis: 'LHAV Art. 41',
+        verify: true,
+      },
+    },
     responses: upserted(AuthorityCapSchema, 'authority cap'),
     problems: [400, 403, 409, 413, 415],
   },
-  referenceRead('/v1/reference/agencies', 'listAgencies', 'Competent agencies with their periods of validity', AgencyListSchema, AgencyListQuery),
+  referenceRead(
+    '/v1/reference/agencies',
+    'listAgencies',
+    'Competent agencies with their periods of validity',
+    AgencyListSchema,
+    AgencyListQuery,
+  ),
   {
     method: 'post',
     path: '/v1/reference/agencies',
@@ -278,10 +334,20 @@ const REFERENCE_OPERATIONS: Operation[] = [
     body: {
       schema: AgencyBody,
       required: true,
-      example: { id: 'TH-QLTT-2027', kind: 'QLTT', provinceCode: 'TH', name: 'Chi cục Quản lý thị trường tỉnh Thanh Hóa', validFrom: '2027-01-01' },
+      example: {
+        id: 'TH-QLTT-2027',
+        kind: 'QLTT',
+        provinceCode: 'TH',
+        name: 'Chi cục Quản lý thị trường tỉnh Thanh Hóa',
+        validFrom: '2027-01-01',
+      },
     },
     responses: {
-      201: { description: 'Added', schema: AgencySchema, headers: { ...rateLimitHeaders, Location: { description: 'The agency', schema: { type: 'string' } } } },
+      201: {
+        description: 'Added',
+        schema: AgencySchema,
+        headers: { ...rateLimitHeaders, Location: { description: 'The agency', schema: { type: 'string' } } },
+      },
     },
     problems: [400, 403, 409, 413, 415, 422],
   },
@@ -324,7 +390,14 @@ export const OPERATIONS: Operation[] = [
       'Idempotent per Idempotency-Key: a repeat with the same body gets the first answer (`Idempotent-Replayed: true`), with another body 422.',
     tags: ['Cases'],
     auth: true,
-    headers: [{ name: 'Idempotency-Key', schema: IdempotencyKeyHeader, required: true, description: 'A unique key per intake; retry with the same key' }],
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        schema: IdempotencyKeyHeader,
+        required: true,
+        description: 'A unique key per intake; retry with the same key',
+      },
+    ],
     body: { schema: DetectionBody, required: true, example: exampleDetection },
     responses: {
       201: {
@@ -333,7 +406,10 @@ export const OPERATIONS: Operation[] = [
         headers: {
           ...rateLimitHeaders,
           Location: { description: 'The case', schema: { type: 'string' } },
-          'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same key', schema: { type: 'string', enum: ['true'] } },
+          'Idempotent-Replayed': {
+            description: '`true` when this is the stored answer to an earlier request with the same key',
+            schema: { type: 'string', enum: ['true'] },
+          },
         },
       },
     },
@@ -368,22 +444,28 @@ export const OPERATIONS: Operation[] = [
     },
     problems: [400, 404],
   },
-  ...ACTION_ENDPOINTS.map(
-    (endpoint): Operation => ({
-      method: 'post',
-      path: `/v1/cases/{id}/${endpoint}`,
-      operationId: camel(endpoint),
-      summary: ACTION_SUMMARIES[endpoint],
-      description: 'Refused when the case’s state or the caller’s role does not allow it: 403 (who) or 409 (state, values), with `code` and `allowedActions`.',
-      tags: ['Actions'],
-      auth: true,
-      pathParams: [caseId],
-      headers: [{ name: 'Idempotency-Key', schema: IdempotencyKeyHeader, required: false, description: 'Makes a retry safe: a repeat answers with the first result' }],
-      body: { schema: ACTION_BODIES[endpoint], required: !acceptsEmpty(ACTION_BODIES[endpoint]) },
-      responses: { 200: caseReply('The case after the action') },
-      problems: [400, 403, 404, 409, 413, 415],
-    }),
-  ),
+  ...ACTION_ENDPOINTS.map((endpoint): Operation => ({
+    method: 'post',
+    path: `/v1/cases/{id}/${endpoint}`,
+    operationId: camel(endpoint),
+    summary: ACTION_SUMMARIES[endpoint],
+    description:
+      'Refused when the case’s state or the caller’s role does not allow it: 403 (who) or 409 (state, values), with `code` and `allowedActions`.',
+    tags: ['Actions'],
+    auth: true,
+    pathParams: [caseId],
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        schema: IdempotencyKeyHeader,
+        required: false,
+        description: 'Makes a retry safe: a repeat answers with the first result',
+      },
+    ],
+    body: { schema: ACTION_BODIES[endpoint], required: !acceptsEmpty(ACTION_BODIES[endpoint]) },
+    responses: { 200: caseReply('The case after the action') },
+    problems: [400, 403, 404, 409, 413, 415],
+  })),
   {
     method: 'get',
     path: '/v1/cases/{id}/history',
@@ -465,7 +547,11 @@ export const OPERATIONS: Operation[] = [
     auth: true,
     body: { schema: CarrierBody, required: true, example: { id: 'VNP', name: 'Tổng công ty Bưu điện Việt Nam' } },
     responses: {
-      201: { description: 'Registered', schema: CarrierSchema, headers: { ...rateLimitHeaders, Location: { description: 'The carrier', schema: { type: 'string' } } } },
+      201: {
+        description: 'Registered',
+        schema: CarrierSchema,
+        headers: { ...rateLimitHeaders, Location: { description: 'The carrier', schema: { type: 'string' } } },
+      },
     },
     problems: [400, 403, 409, 413, 415],
   },
@@ -651,7 +737,8 @@ class SchemaConverter {
     if (Array.isArray(v)) return v.map((x) => this.walk(x));
     if (v && typeof v === 'object') {
       const out: Json = {};
-      for (const [k, x] of Object.entries(v)) out[k] = k === '$ref' && typeof x === 'string' ? x.replace('#/$defs/', '#/components/schemas/') : this.walk(x);
+      for (const [k, x] of Object.entries(v))
+        out[k] = k === '$ref' && typeof x === 'string' ? x.replace('#/$defs/', '#/components/schemas/') : this.walk(x);
       return out;
     }
     return v;
@@ -664,7 +751,16 @@ function problemResponse(status: number): Json {
   return {
     description: PROBLEM_TEXT[status] ?? 'Problem',
     headers: {
-      ...(status === 429 ? { 'Retry-After': { description: 'Seconds until a request will be accepted again', required: true, schema: { type: 'integer', minimum: 1 } }, ...rateLimitHeaders } : {}),
+      ...(status === 429
+        ? {
+            'Retry-After': {
+              description: 'Seconds until a request will be accepted again',
+              required: true,
+              schema: { type: 'integer', minimum: 1 },
+            },
+            ...rateLimitHeaders,
+          }
+        : {}),
       ...(status === 401 ? { 'WWW-Authenticate': { description: 'Bearer challenge', schema: { type: 'string' } } } : {}),
       ...requestIdHeader,
     },
@@ -685,15 +781,34 @@ export function openApiDocument(opts: { version?: string } = {}): Json {
   for (const op of OPERATIONS) {
     const parameters: Json[] = [];
     for (const p of op.pathParams ?? [])
-      parameters.push({ name: p.name, in: 'path', required: true, description: p.description, schema: p.schema ? conv.convert(p.schema, 'input') : { type: 'string' } });
+      parameters.push({
+        name: p.name,
+        in: 'path',
+        required: true,
+        description: p.description,
+        schema: p.schema ? conv.convert(p.schema, 'input') : { type: 'string' },
+      });
     if (op.query) {
       const q = conv.convert(op.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
       for (const [name, s] of Object.entries(q.properties ?? {})) {
         const { description, ...schema } = s;
-        parameters.push({ name, in: 'query', required: (q.required ?? []).includes(name), ...(description ? { description } : {}), schema });
+        parameters.push({
+          name,
+          in: 'query',
+          required: (q.required ?? []).includes(name),
+          ...(description ? { description } : {}),
+          schema,
+        });
       }
     }
-    for (const h of op.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required, description: h.description, schema: conv.convert(h.schema, 'input') });
+    for (const h of op.headers ?? [])
+      parameters.push({
+        name: h.name,
+        in: 'header',
+        required: h.required,
+        description: h.description,
+        schema: conv.convert(h.schema, 'input'),
+      });
 
     const responses: Record<string, Json> = {};
     for (const [status, r] of Object.entries(op.responses)) {
@@ -720,7 +835,12 @@ export function openApiDocument(opts: { version?: string } = {}): Json {
         ? {
             requestBody: {
               required: op.body.required,
-              content: { 'application/json': { schema: conv.convert(op.body.schema, 'input'), ...(op.body.example ? { example: op.body.example } : {}) } },
+              content: {
+                'application/json': {
+                  schema: conv.convert(op.body.schema, 'input'),
+                  ...(op.body.example ? { example: op.body.example } : {}),
+                },
+              },
             },
           }
         : {}),
@@ -742,14 +862,20 @@ export function openApiDocument(opts: { version?: string } = {}): Json {
       { name: 'Cases', description: 'Intake, lists, detail and history' },
       { name: 'Actions', description: 'One endpoint per step of a case; each answers with the case after it' },
       { name: 'Principals', description: 'Carriers, principals and API keys (administrators)' },
-      { name: 'Reference data', description: 'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators' },
+      {
+        name: 'Reference data',
+        description:
+          'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators',
+      },
       { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
       { name: 'Operations', description: 'Health, metrics, and this document' },
     ],
     security: [{ bearerAuth: [] }],
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key `pw_<prefix>_<secret>`; administrators issue them' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key `pw_<prefix>_<secret>`; administrators issue them' },
+      },
       schemas: conv.components,
       responses: Object.fromEntries(statuses.map((s) => [`Problem${s}`, problemResponse(s)])),
     },

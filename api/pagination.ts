@@ -25,7 +25,12 @@ export function decodeCursor(raw: string, sort: string): Cursor {
   } catch {
     /* fall through */
   }
-  throw problem(400, 'invalid-cursor', 'Invalid cursor', 'The cursor is malformed or belongs to another sort order; start again without it.');
+  throw problem(
+    400,
+    'invalid-cursor',
+    'Invalid cursor',
+    'The cursor is malformed or belongs to another sort order; start again without it.',
+  );
 }
 
 /** Rows after the cursor in (field asc|desc nulls last, id asc) order. */
@@ -33,6 +38,10 @@ export function keyset(field: Field, desc: boolean, c: Cursor): Prisma.CaseWhere
   if (c.v === null) return { [field]: null, id: { gt: c.id } };
   const v = field === 'number' ? c.v : new Date(c.v);
   return {
-    OR: [{ [field]: desc ? { lt: v } : { gt: v } }, { [field]: v, id: { gt: c.id } }, ...(field === 'nextDeadlineAt' ? [{ nextDeadlineAt: null }] : [])],
+    OR: [
+      { [field]: desc ? { lt: v } : { gt: v } },
+      { [field]: v, id: { gt: c.id } },
+      ...(field === 'nextDeadlineAt' ? [{ nextDeadlineAt: null }] : []),
+    ],
   };
 }

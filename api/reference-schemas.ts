@@ -21,7 +21,9 @@ import { CLOCK_IDS } from './response-schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const code = z.string().regex(/^[A-Z0-9_]{1,64}$/, 'an upper-case code like POST_PROHIBITED_ITEM');
-export const referenceIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, '1-100 letters, digits, _ . : or -, starting with a letter or digit');
+export const referenceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, '1-100 letters, digits, _ . : or -, starting with a letter or digit');
 /** A real calendar date YYYY-MM-DD, in years the data can mean (1900-2200). */
 export const calendarDateSchema = z.iso
   .date({ error: 'a date YYYY-MM-DD', abort: true })
@@ -44,7 +46,10 @@ export const HolidayListQuery = z
 export const HolidayBody = z
   .object({
     name: text(300),
-    kind: z.enum(CALENDAR_DAY_KINDS).default('HOLIDAY').meta({ description: 'HOLIDAY: a day off; MAKE_UP_WORKDAY: a Saturday or Sunday worked instead (hoán đổi)' }),
+    kind: z
+      .enum(CALENDAR_DAY_KINDS)
+      .default('HOLIDAY')
+      .meta({ description: 'HOLIDAY: a day off; MAKE_UP_WORKDAY: a Saturday or Sunday worked instead (hoán đổi)' }),
   })
   .strict();
 
@@ -125,7 +130,10 @@ export const AgencyBody = z
 /** PATCH /v1/reference/agencies/{id} */
 export const AgencyPatchBody = z
   .object({
-    validTo: date.nullable().optional().meta({ description: 'First day no longer valid (a reorganisation closes the row); null re-opens it' }),
+    validTo: date
+      .nullable()
+      .optional()
+      .meta({ description: 'First day no longer valid (a reorganisation closes the row); null re-opens it' }),
     name: text(300).optional(),
     nameEn: text(300).nullable().optional(),
   })
@@ -137,7 +145,13 @@ export const ReferenceChangeListQuery = z
   .object({
     table: z.enum(REFERENCE_TABLES).optional(),
     key: z.string().min(1).max(100).optional().meta({ description: 'The changed row’s key: a date, a clock or an id' }),
-    before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().meta({ description: 'Changes older than this change id' }),
+    before: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Changes older than this change id' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -187,7 +201,10 @@ export const FineRuleSchema = z
     verify: z.boolean(),
   })
   .strict()
-  .meta({ id: 'FineRule', description: 'One offence as one decree fines it (organisation rates), in force during [effectiveFrom, effectiveTo)' });
+  .meta({
+    id: 'FineRule',
+    description: 'One offence as one decree fines it (organisation rates), in force during [effectiveFrom, effectiveTo)',
+  });
 
 export const AuthorityCapSchema = z
   .object({
@@ -240,7 +257,11 @@ export const ReferenceChangeSchema = z
   .strict()
   .meta({ id: 'ReferenceChange' });
 
-const list = <S extends z.ZodType>(item: S, id: string) => z.object({ items: z.array(item) }).strict().meta({ id });
+const list = <S extends z.ZodType>(item: S, id: string) =>
+  z
+    .object({ items: z.array(item) })
+    .strict()
+    .meta({ id });
 export const HolidayListSchema = list(HolidaySchema, 'CalendarDayList');
 export const DeadlinePolicyListSchema = list(DeadlinePolicySchema, 'DeadlinePolicyList');
 export const FineRuleListSchema = list(FineRuleSchema, 'FineRuleList');

@@ -235,7 +235,10 @@ export const CreatedPrincipalSchema = z
   })
   .meta({ id: 'CreatedPrincipal' });
 
-export const CreatedKeySchema = KeySchema.extend({ token: z.string().meta({ description: 'The bearer key; shown once' }), note: z.string() }).meta({
+export const CreatedKeySchema = KeySchema.extend({
+  token: z.string().meta({ description: 'The bearer key; shown once' }),
+  note: z.string(),
+}).meta({
   id: 'CreatedKey',
 });
 

@@ -40,7 +40,14 @@ export const ACTION_BODIES = {
   verification: z.discriminatedUnion('outcome', [
     z.object({ outcome: z.literal('started') }).strict(),
     z.object({ outcome: z.literal('cleared'), reason: text(4000) }).strict(),
-    z.object({ outcome: z.literal('violation'), against: z.enum(['SENDER', 'CARRIER', 'BOTH']), summary: text(4000), violationDate: isoDate.optional() }).strict(),
+    z
+      .object({
+        outcome: z.literal('violation'),
+        against: z.enum(['SENDER', 'CARRIER', 'BOTH']),
+        summary: text(4000),
+        violationDate: isoDate.optional(),
+      })
+      .strict(),
   ]),
   routing: z.object({ agencyId: text(64), reason: text(2000), asLead: z.boolean().optional() }).strict(),
   'deadline-extensions': z.object({ clock: code, extension: text(64), reason: text(2000) }).strict(),
@@ -80,7 +87,10 @@ const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const CaseListQuery = z
   .object({
     status: z.enum(CASE_STATUSES).optional(),
-    province: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+    province: z
+      .string()
+      .regex(/^[A-Z]{2,3}$/)
+      .optional(),
     category: code.optional(),
     leadAgency: text(64).optional(),
     carrier: text(64).optional(),
@@ -113,14 +123,20 @@ export const PrincipalBody = z
     role: z.enum(['carrier', 'officer', 'manager', 'admin']),
     carrierId: text(64).optional(),
     agencyId: text(64).optional(),
-    provinceCode: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^[A-Z]{2,3}$/)
+      .optional(),
     title: code.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.role === 'carrier' && !p.carrierId) ctx.addIssue({ code: 'custom', path: ['carrierId'], message: 'a carrier principal is bound to one carrier' });
-    if (p.role === 'officer' && !p.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an officer is bound to one agency' });
-    if (p.role !== 'carrier' && p.carrierId) ctx.addIssue({ code: 'custom', path: ['carrierId'], message: 'only carrier principals have a carrier' });
+    if (p.role === 'carrier' && !p.carrierId)
+      ctx.addIssue({ code: 'custom', path: ['carrierId'], message: 'a carrier principal is bound to one carrier' });
+    if (p.role === 'officer' && !p.agencyId)
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an officer is bound to one agency' });
+    if (p.role !== 'carrier' && p.carrierId)
+      ctx.addIssue({ code: 'custom', path: ['carrierId'], message: 'only carrier principals have a carrier' });
   });
 
 /** POST /v1/principals/{id}/keys */

@@ -13,9 +13,15 @@ if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
 }
 const db = createDb(cfg.DATABASE_URL);
 const temporal = await connectTemporal(cfg.TEMPORAL_ADDRESS, cfg.TEMPORAL_NAMESPACE);
-const server = createApp({ db, temporal, taskQueue: cfg.TASK_QUEUE, log, rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE, metricsToken: cfg.METRICS_TOKEN, webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST } }).listen(cfg.PORT, cfg.HOST, () =>
-  log.info({ port: cfg.PORT }, 'api listening'),
-);
+const server = createApp({
+  db,
+  temporal,
+  taskQueue: cfg.TASK_QUEUE,
+  log,
+  rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+  metricsToken: cfg.METRICS_TOKEN,
+  webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },
+}).listen(cfg.PORT, cfg.HOST, () => log.info({ port: cfg.PORT }, 'api listening'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close(async () => {

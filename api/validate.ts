@@ -41,7 +41,10 @@ function nulAt(v: unknown, path: string[] = []): string | null {
  */
 export const refuseNul: RequestHandler = (req, _res, next) => {
   if (/%00/i.test(req.path)) throw problem(404, 'not-found', 'Not found', 'No resource has a NUL character in its name.');
-  for (const [where, value] of [['query', req.query], ['body', req.body]] as const) {
+  for (const [where, value] of [
+    ['query', req.query],
+    ['body', req.body],
+  ] as const) {
     const field = nulAt(value);
     if (field !== null)
       throw problem(400, 'validation', 'Invalid request', `1 field(s) failed validation in the ${where}.`, {

@@ -58,13 +58,19 @@ export const WebhookEndpointSchema = z
   .meta({ id: 'WebhookEndpoint' });
 
 export const WebhookEndpointCreatedSchema = WebhookEndpointSchema.extend({
-  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/).meta({ description: 'Standard Webhooks signing secret; shown once' }),
+  secret: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/)
+    .meta({ description: 'Standard Webhooks signing secret; shown once' }),
   note: z.string(),
 })
   .strict()
   .meta({ id: 'WebhookEndpointCreated' });
 
-export const WebhookEndpointListSchema = z.object({ items: z.array(WebhookEndpointSchema) }).strict().meta({ id: 'WebhookEndpointList' });
+export const WebhookEndpointListSchema = z
+  .object({ items: z.array(WebhookEndpointSchema) })
+  .strict()
+  .meta({ id: 'WebhookEndpointList' });
 
 /** The JSON body a receiver gets (signed with the webhook-id, webhook-timestamp and webhook-signature headers). */
 export const WebhookMessageSchema = z

@@ -118,7 +118,7 @@ export function addWorkingDays(start: Date, n: number, holidays: Holidays): Date
   requireCount(n, 'working days');
   const sets = daySets(holidays);
   let day = dayNumberAt(start);
-  for (let counted = 0; counted < n; ) if (isWorkingDayNumber(++day, sets)) counted++;
+  for (let counted = 0; counted < n;) if (isWorkingDayNumber(++day, sets)) counted++;
   return endOfDayNumber(day);
 }
 

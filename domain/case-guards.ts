@@ -102,7 +102,8 @@ export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
   returnFromInvestigation: (a) => needReason(a.reason),
   confirmViolation: (a, s) => {
     if (a.violationDate !== undefined) {
-      if (!isIsoDate(a.violationDate) || a.violationDate > vnDate(s.now)) return refuse('INVALID_DATE', 'the violation date must be a past date');
+      if (!isIsoDate(a.violationDate) || a.violationDate > vnDate(s.now))
+        return refuse('INVALID_DATE', 'the violation date must be a past date');
     }
     return needText(a.summary, 'the summary');
   },

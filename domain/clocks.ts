@@ -3,14 +3,7 @@
  * escalation level fires, which extensions remain. The table itself is data
  * (reference/deadlines.ts); a workflow takes a snapshot of it when the case opens.
  */
-import {
-  addCalendarDays,
-  addHours,
-  addMonths,
-  addWorkingDays,
-  rollToWorkingDay,
-  type Holidays,
-} from './calendar.js';
+import { addCalendarDays, addHours, addMonths, addWorkingDays, rollToWorkingDay, type Holidays } from './calendar.js';
 
 /** The legal and policy clocks of domain.md section 5. */
 export type ClockId =

@@ -4,7 +4,15 @@
  * on its own, and the conflicts between rows that would make routing, a clock or a fine
  * ambiguous. The API and the operator CLI both check changes here before they are stored.
  */
-import { dueAt, type ClockExtension, type ClockId, type ClockLimit, type ClockUnit, type DeadlinePolicy, type EscalationTarget } from './clocks.js';
+import {
+  dueAt,
+  type ClockExtension,
+  type ClockId,
+  type ClockLimit,
+  type ClockUnit,
+  type DeadlinePolicy,
+  type EscalationTarget,
+} from './clocks.js';
 import { isIsoDate, type IsoDate } from './calendar.js';
 import type { AuthorityCap, FineRule } from './fines.js';
 import { NATIONAL_AGENCY_KINDS, type Agency, type AgencyKind } from './routing.js';
@@ -85,14 +93,17 @@ function limitViolations(limit: ClockLimit, field: string): RuleViolation[] {
 export function deadlinePolicyViolations(p: DeadlinePolicy): RuleViolation[] {
   const out = limitViolations(p, 'limitValue');
   const chain = p.escalationChain;
-  if (chain.length === 0) out.push({ field: 'escalationChain', message: 'a missed deadline must escalate to someone: name at least one level' });
+  if (chain.length === 0)
+    out.push({ field: 'escalationChain', message: 'a missed deadline must escalate to someone: name at least one level' });
   const step = CLOCK_STEPS[p.clock];
   chain.forEach((target, i) => {
     if (!STEPS.has(target)) return;
     if (target !== step) out.push({ field: `escalationChain.${i}`, message: `${target} is a step that ${p.clock} cannot take` });
-    else if (i !== chain.length - 1) out.push({ field: `escalationChain.${i}`, message: `${target} ends the chain: nothing can follow it` });
+    else if (i !== chain.length - 1)
+      out.push({ field: `escalationChain.${i}`, message: `${target} ends the chain: nothing can follow it` });
   });
-  if (step && chain.at(-1) !== step) out.push({ field: 'escalationChain', message: `${p.clock} must end with ${step}, as the law prescribes` });
+  if (step && chain.at(-1) !== step)
+    out.push({ field: 'escalationChain', message: `${p.clock} must end with ${step}, as the law prescribes` });
   const codes = new Set<string>();
   p.extensions.forEach((e: ClockExtension, i) => {
     if (codes.has(e.code)) out.push({ field: `extensions.${i}.code`, message: `extension ${e.code} is listed twice` });
@@ -100,7 +111,10 @@ export function deadlinePolicyViolations(p: DeadlinePolicy): RuleViolation[] {
     const bad = limitViolations(e, `extensions.${i}.limitValue`);
     out.push(...bad);
     if (bad.length === 0 && out.every((v) => v.field !== 'limitValue') && lasts(e) <= lasts(p))
-      out.push({ field: `extensions.${i}`, message: `extension ${e.code} (${e.limitValue} ${e.unit}) must be longer than the clock's own limit (${p.limitValue} ${p.unit})` });
+      out.push({
+        field: `extensions.${i}`,
+        message: `extension ${e.code} (${e.limitValue} ${e.unit}) must be longer than the clock's own limit (${p.limitValue} ${p.unit})`,
+      });
   });
   return out;
 }
@@ -115,7 +129,8 @@ const periodViolations = (from: IsoDate, to: IsoDate | null, fromField: string, 
   const out: RuleViolation[] = [];
   if (!isIsoDate(from)) out.push({ field: fromField, message: 'must be a real date YYYY-MM-DD' });
   if (to !== null && !isIsoDate(to)) out.push({ field: toField, message: 'must be a real date YYYY-MM-DD' });
-  if (out.length === 0 && to !== null && to <= from) out.push({ field: toField, message: `must be after ${fromField} (${from}): the period is [${fromField}, ${toField})` });
+  if (out.length === 0 && to !== null && to <= from)
+    out.push({ field: toField, message: `must be after ${fromField} (${from}): the period is [${fromField}, ${toField})` });
   return out;
 };
 
@@ -128,7 +143,9 @@ export function fineRuleViolations(r: FineRule): RuleViolation[] {
 
 /** Other rules for the same offence in force on some of the same days: the schedule would be ambiguous. */
 export const fineRuleConflicts = (r: FineRule, others: readonly FineRule[]): FineRule[] =>
-  others.filter((o) => o.id !== r.id && o.offenceCode === r.offenceCode && overlaps(r.effectiveFrom, r.effectiveTo, o.effectiveFrom, o.effectiveTo));
+  others.filter(
+    (o) => o.id !== r.id && o.offenceCode === r.offenceCode && overlaps(r.effectiveFrom, r.effectiveTo, o.effectiveFrom, o.effectiveTo),
+  );
 
 /** Other caps for the same agency kind and title: which one applies would be ambiguous. */
 export const authorityCapConflicts = (c: AuthorityCap, others: readonly AuthorityCap[]): AuthorityCap[] =>
@@ -140,7 +157,8 @@ export const authorityCapConflicts = (c: AuthorityCap, others: readonly Authorit
 export function agencyViolations(a: Agency): RuleViolation[] {
   const out = periodViolations(a.validFrom, a.validTo, 'validFrom', 'validTo');
   const national = NATIONAL_AGENCY_KINDS.has(a.kind);
-  if (national && a.provinceCode !== null) out.push({ field: 'provinceCode', message: `a ${a.kind} agency acts nationally and has no province` });
+  if (national && a.provinceCode !== null)
+    out.push({ field: 'provinceCode', message: `a ${a.kind} agency acts nationally and has no province` });
   if (!national && a.provinceCode === null) out.push({ field: 'provinceCode', message: `a ${a.kind} agency serves one province: name it` });
   return out;
 }
@@ -148,7 +166,8 @@ export function agencyViolations(a: Agency): RuleViolation[] {
 /** Other agencies of the same kind and province valid on some of the same days: routing would be ambiguous. */
 export const agencyConflicts = (a: Agency, others: readonly Agency[]): Agency[] =>
   others.filter(
-    (o) => o.id !== a.id && o.kind === a.kind && o.provinceCode === a.provinceCode && overlaps(a.validFrom, a.validTo, o.validFrom, o.validTo),
+    (o) =>
+      o.id !== a.id && o.kind === a.kind && o.provinceCode === a.provinceCode && overlaps(a.validFrom, a.validTo, o.validFrom, o.validTo),
   );
 
 // ---- calendar ----

@@ -100,12 +100,7 @@ function kindsFor(input: RoutingInput, category: ItemCategory): AgencyKind[] {
  * cross-border items and POLICE for signs of a crime are notified; a KT1 case goes to the KT1
  * focal point (lead) and POLICE only. Agencies are those of the case's province valid at `at`.
  */
-export function routeCase(
-  input: RoutingInput,
-  categories: readonly ItemCategory[],
-  agencies: readonly Agency[],
-  at: Date,
-): Route {
+export function routeCase(input: RoutingInput, categories: readonly ItemCategory[], agencies: readonly Agency[], at: Date): Route {
   const category = categories.find((c) => c.code === input.category);
   if (!category) throw new RoutingError('UNKNOWN_CATEGORY', `unknown item category ${input.category}`);
   const ids = kindsFor(input, category).map((kind) => agencyFor(kind, input.provinceCode, agencies, at).id);

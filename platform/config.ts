@@ -4,18 +4,16 @@ import { z } from 'zod';
  * Every setting Postwatch reads, validated once at start. A bad value stops
  * start-up with a message naming the variable (README lists them all).
  */
-const postgresUrl = z
-  .string()
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'postgresql:' || u.protocol === 'postgres:') && !!u.hostname && u.pathname.length > 1;
-    } catch {
-      return false;
-    }
-  }, 'must be a URL like postgresql://user:password@host:5432/database');
+const postgresUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgresql:' || u.protocol === 'postgres:') && !!u.hostname && u.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, 'must be a URL like postgresql://user:password@host:5432/database');
 
-const hostPort = z.string().regex(/^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$/, 'must be host:port, e.g. localhost:7233');
+const hostPort = z.string().regex(/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/, 'must be host:port, e.g. localhost:7233');
 const port = z.coerce.number().int().min(0).max(65535);
 
 const schema = z.object({
@@ -35,7 +33,10 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WEBHOOKS_DELIVERY: z.enum(['on', 'off']).default('on'),
-  WEBHOOKS_ALLOW_INSECURE_LOCALHOST: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  WEBHOOKS_ALLOW_INSECURE_LOCALHOST: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 

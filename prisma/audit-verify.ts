@@ -19,7 +19,10 @@ export interface AuditReport {
  * Re-computes every case's hash chain from the stored rows. A case is broken
  * at the first event whose sequence, prevHash or own hash does not follow.
  */
-export async function verifyAuditChains(db: Db, opts: { batch?: number; onProgress?: (events: number) => void } = {}): Promise<AuditReport> {
+export async function verifyAuditChains(
+  db: Db,
+  opts: { batch?: number; onProgress?: (events: number) => void } = {},
+): Promise<AuditReport> {
   const batch = opts.batch ?? 5000;
   const report: AuditReport = { cases: 0, events: 0, broken: [] };
   let cursor: { caseId: string; seq: number } | null = null;
@@ -60,7 +63,10 @@ export async function verifyAuditChains(db: Db, opts: { batch?: number; onProgre
     opts.onProgress?.(report.events);
   }
   if (report.broken.length) {
-    const numbers = await db.case.findMany({ where: { id: { in: report.broken.map((b) => b.caseId) } }, select: { id: true, number: true } });
+    const numbers = await db.case.findMany({
+      where: { id: { in: report.broken.map((b) => b.caseId) } },
+      select: { id: true, number: true },
+    });
     for (const b of report.broken) b.caseNumber = numbers.find((n) => n.id === b.caseId)?.number ?? null;
   }
   return report;

@@ -12,7 +12,11 @@ export async function ensureFirstAdmin(db: Db, adminToken?: string): Promise<{ t
     const known = await db.apiKey.findUnique({ where: { hash } });
     if (!known) {
       await db.principal.create({
-        data: { name: 'Administrator (ADMIN_TOKEN)', role: 'admin', keys: { create: { name: 'ADMIN_TOKEN', prefix: keyPrefix(adminToken), hash } } },
+        data: {
+          name: 'Administrator (ADMIN_TOKEN)',
+          role: 'admin',
+          keys: { create: { name: 'ADMIN_TOKEN', prefix: keyPrefix(adminToken), hash } },
+        },
       });
     }
     return { token: null, existed: !!known };
@@ -55,7 +59,14 @@ export async function revokeKey(db: Db, keyId: string): Promise<boolean> {
 }
 
 /** A key as lists show it: never the secret, never the hash. */
-export const keySummary = (k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
+export const keySummary = (k: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,

@@ -20,7 +20,15 @@ import type {
 import type { IsoDate } from '../domain/calendar.js';
 import type { ClockExtension, ClockId, ClockStart, ClockUnit, EscalationTarget } from '../domain/clocks.js';
 import type { AuthorityCap, FineRule } from '../domain/fines.js';
-import { agencyFor, routeCase, RoutingError, type Agency, type AgencyKind, type ItemCategory, type RoutingInput } from '../domain/routing.js';
+import {
+  agencyFor,
+  routeCase,
+  RoutingError,
+  type Agency,
+  type AgencyKind,
+  type ItemCategory,
+  type RoutingInput,
+} from '../domain/routing.js';
 import {
   agencyConflicts,
   agencyViolations,
@@ -99,7 +107,13 @@ export const policyJson = (p: PolicyRow): DeadlinePolicyJson => ({
   unit: p.unit as ClockUnit,
   legalBasis: p.legalBasis,
   escalationChain: p.escalationChain as EscalationTarget[],
-  extensions: (p.extensions as unknown as ClockExtension[]).map((e) => ({ code: e.code, limitValue: e.limitValue, unit: e.unit, basis: e.basis, verify: e.verify ?? false })),
+  extensions: (p.extensions as unknown as ClockExtension[]).map((e) => ({
+    code: e.code,
+    limitValue: e.limitValue,
+    unit: e.unit,
+    basis: e.basis,
+    verify: e.verify ?? false,
+  })),
   verify: p.verify,
 });
 
@@ -182,7 +196,12 @@ export class ReferenceRefusal extends Error {
 const notFound = (what: string) => new ReferenceRefusal('not-found', `No ${what}.`);
 
 function requireValid(what: string, violations: RuleViolation[]): void {
-  if (violations.length) throw new ReferenceRefusal('invariant', `The ${what} would break ${violations.length} rule(s): ${violations.map((v) => `${v.field} ${v.message}`).join('; ')}.`, violations);
+  if (violations.length)
+    throw new ReferenceRefusal(
+      'invariant',
+      `The ${what} would break ${violations.length} rule(s): ${violations.map((v) => `${v.field} ${v.message}`).join('; ')}.`,
+      violations,
+    );
 }
 
 // ---- one change: lock the table, compare, write, log ----
@@ -196,7 +215,15 @@ export interface ChangeOutcome<T> {
 
 /** JSON with object keys sorted, so that two rows compare equal whatever order their fields came in. */
 const canonical = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 const jsonOrNull = (v: unknown) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
 
@@ -250,9 +277,16 @@ export function deleteCalendarDay(db: Db, actorId: string, date: IsoDate): Promi
 }
 
 /** The fields of a deadline-table row an administrator may correct (what starts a clock is the workflow's). */
-export type DeadlinePolicyPatch = Partial<Pick<DeadlinePolicyJson, 'limitValue' | 'unit' | 'legalBasis' | 'escalationChain' | 'extensions' | 'verify'>>;
+export type DeadlinePolicyPatch = Partial<
+  Pick<DeadlinePolicyJson, 'limitValue' | 'unit' | 'legalBasis' | 'escalationChain' | 'extensions' | 'verify'>
+>;
 
-export function patchDeadlinePolicy(db: Db, actorId: string, clock: string, patch: DeadlinePolicyPatch): Promise<ChangeOutcome<DeadlinePolicyJson>> {
+export function patchDeadlinePolicy(
+  db: Db,
+  actorId: string,
+  clock: string,
+  patch: DeadlinePolicyPatch,
+): Promise<ChangeOutcome<DeadlinePolicyJson>> {
   return changeRow(db, actorId, 'DeadlinePolicy', clock, async (tx) => {
     const row = await tx.deadlinePolicy.findUnique({ where: { clock } });
     if (!row) throw notFound(`clock ${clock} in the deadline table`);
@@ -289,7 +323,11 @@ export function putFineRule(db: Db, actorId: string, id: string, input: FineRule
     const all = (await tx.fineSchedule.findMany()).map(fineJson);
     const before = all.find((f) => f.id === id) ?? null;
     // only a change of offence or period can create an overlap (one already there is not this change's)
-    const moved = !before || before.offenceCode !== after.offenceCode || before.effectiveFrom !== after.effectiveFrom || before.effectiveTo !== after.effectiveTo;
+    const moved =
+      !before ||
+      before.offenceCode !== after.offenceCode ||
+      before.effectiveFrom !== after.effectiveFrom ||
+      before.effectiveTo !== after.effectiveTo;
     const conflicts = moved ? fineRuleConflicts(after, all) : [];
     if (conflicts.length)
       throw new ReferenceRefusal(
@@ -330,8 +368,20 @@ export function putAuthorityCap(db: Db, actorId: string, id: string, input: Auth
     const moved = !before || before.agencyKind !== after.agencyKind || before.title !== after.title;
     const conflicts = moved ? authorityCapConflicts(after, all) : [];
     if (conflicts.length)
-      throw new ReferenceRefusal('conflict', `Authority cap ${conflicts[0]!.id} already sets the cap of ${after.agencyKind} ${after.title}.`, [], conflicts.map((c) => c.id));
-    const data = { agencyKind: after.agencyKind, title: after.title, titleVi: after.titleVi, capVnd: BigInt(after.capVnd), legalBasis: after.legalBasis, verify: after.verify };
+      throw new ReferenceRefusal(
+        'conflict',
+        `Authority cap ${conflicts[0]!.id} already sets the cap of ${after.agencyKind} ${after.title}.`,
+        [],
+        conflicts.map((c) => c.id),
+      );
+    const data = {
+      agencyKind: after.agencyKind,
+      title: after.title,
+      titleVi: after.titleVi,
+      capVnd: BigInt(after.capVnd),
+      legalBasis: after.legalBasis,
+      verify: after.verify,
+    };
     return {
       before,
       after,
@@ -342,7 +392,10 @@ export function putAuthorityCap(db: Db, actorId: string, id: string, input: Auth
 
 async function requireNoAgencyConflict(tx: Tx, after: AgencyJson): Promise<void> {
   const peers = await tx.agency.findMany({ where: { kind: after.kind, provinceCode: after.provinceCode } });
-  const conflicts = agencyConflicts(routingAgency(after), peers.map((a) => routingAgency(agencyJson(a))));
+  const conflicts = agencyConflicts(
+    routingAgency(after),
+    peers.map((a) => routingAgency(agencyJson(a))),
+  );
   if (conflicts.length)
     throw new ReferenceRefusal(
       'conflict',
@@ -356,15 +409,21 @@ async function requireNoAgencyConflict(tx: Tx, after: AgencyJson): Promise<void>
 export function createAgency(db: Db, actorId: string, after: AgencyJson): Promise<ChangeOutcome<AgencyJson>> {
   requireValid(`agency ${after.id}`, agencyViolations(routingAgency(after)));
   return changeRow(db, actorId, 'Agency', after.id, async (tx) => {
-    if (await tx.agency.findUnique({ where: { id: after.id } })) throw new ReferenceRefusal('conflict', `Agency ${after.id} exists; change it with PATCH.`, [], [after.id]);
+    if (await tx.agency.findUnique({ where: { id: after.id } }))
+      throw new ReferenceRefusal('conflict', `Agency ${after.id} exists; change it with PATCH.`, [], [after.id]);
     if (after.provinceCode && !(await tx.province.findUnique({ where: { code: after.provinceCode } })))
-      throw new ReferenceRefusal('unknown-reference', `No province ${after.provinceCode}.`, [{ field: 'provinceCode', message: 'not in the reference data' }]);
+      throw new ReferenceRefusal('unknown-reference', `No province ${after.provinceCode}.`, [
+        { field: 'provinceCode', message: 'not in the reference data' },
+      ]);
     await requireNoAgencyConflict(tx, after);
     const { id, kind, provinceCode, name, nameEn } = after;
     return {
       before: null,
       after,
-      write: () => tx.agency.create({ data: { id, kind, provinceCode, name, nameEn, validFrom: day(after.validFrom), validTo: dayOrNull(after.validTo) } }),
+      write: () =>
+        tx.agency.create({
+          data: { id, kind, provinceCode, name, nameEn, validFrom: day(after.validFrom), validTo: dayOrNull(after.validTo) },
+        }),
     };
   });
 }
@@ -407,7 +466,10 @@ export async function listAuthorityCaps(db: Db): Promise<AuthorityCapJson[]> {
   return (await db.authorityCap.findMany({ orderBy: [{ agencyKind: 'asc' }, { capVnd: 'asc' }, { id: 'asc' }] })).map(capJson);
 }
 
-export async function listAgencies(db: Db, filter: { provinceCode?: string; kind?: AgencyKind; validOn?: IsoDate } = {}): Promise<AgencyJson[]> {
+export async function listAgencies(
+  db: Db,
+  filter: { provinceCode?: string; kind?: AgencyKind; validOn?: IsoDate } = {},
+): Promise<AgencyJson[]> {
   const on = filter.validOn ? day(filter.validOn) : null;
   const rows = await db.agency.findMany({
     where: {
@@ -430,7 +492,11 @@ export async function listReferenceChanges(
   q: { table?: ReferenceTable; key?: string; before?: number; limit: number },
 ): Promise<{ items: ReferenceChangeJson[]; more: boolean }> {
   const rows = await db.referenceChange.findMany({
-    where: { ...(q.table ? { table: q.table } : {}), ...(q.key ? { key: q.key } : {}), ...(q.before !== undefined ? { id: { lt: BigInt(q.before) } } : {}) },
+    where: {
+      ...(q.table ? { table: q.table } : {}),
+      ...(q.key ? { key: q.key } : {}),
+      ...(q.before !== undefined ? { id: { lt: BigInt(q.before) } } : {}),
+    },
     orderBy: { id: 'desc' },
     take: q.limit + 1,
   });

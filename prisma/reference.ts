@@ -26,9 +26,17 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  */
 export async function seedReferenceData(db: Db): Promise<void> {
   const skip = { skipDuplicates: true } as const;
-  const administered = new Set((await db.referenceChange.findMany({ where: { table: 'Holiday' }, select: { key: true }, distinct: ['key'] })).map((c) => c.key));
-  await db.province.createMany({ ...skip, data: PROVINCES.map((p) => ({ ...p, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null })) });
-  await db.agency.createMany({ ...skip, data: AGENCIES.map((a) => ({ ...a, validFrom: day(a.validFrom), validTo: a.validTo ? day(a.validTo) : null })) });
+  const administered = new Set(
+    (await db.referenceChange.findMany({ where: { table: 'Holiday' }, select: { key: true }, distinct: ['key'] })).map((c) => c.key),
+  );
+  await db.province.createMany({
+    ...skip,
+    data: PROVINCES.map((p) => ({ ...p, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null })),
+  });
+  await db.agency.createMany({
+    ...skip,
+    data: AGENCIES.map((a) => ({ ...a, validFrom: day(a.validFrom), validTo: a.validTo ? day(a.validTo) : null })),
+  });
   await db.itemCategory.createMany({ ...skip, data: ITEM_CATEGORIES.map((c) => ({ ...c, alsoNotify: [...c.alsoNotify] })) });
   await db.deadlinePolicy.createMany({
     ...skip,
@@ -96,7 +104,13 @@ export async function loadReference(db: Db): Promise<ReferenceSnapshot> {
       extensions: p.extensions as unknown as DeadlinePolicy['extensions'],
       verify: p.verify,
     })),
-    fineSchedule: fines.map((f) => ({ ...f, minVnd: Number(f.minVnd), maxVnd: Number(f.maxVnd), effectiveFrom: iso(f.effectiveFrom)!, effectiveTo: iso(f.effectiveTo) })),
+    fineSchedule: fines.map((f) => ({
+      ...f,
+      minVnd: Number(f.minVnd),
+      maxVnd: Number(f.maxVnd),
+      effectiveFrom: iso(f.effectiveFrom)!,
+      effectiveTo: iso(f.effectiveTo),
+    })),
     caps: caps.map((c) => ({ ...c, capVnd: Number(c.capVnd) })),
     calendar: {
       holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => iso(d.date)!),

@@ -68,11 +68,27 @@ const operator = () => {
   }
 };
 /** Audit lines go to stderr as pino JSON, like the API's; stdout stays for people. */
-const audit = pino({ name: 'postwatch-admin', level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } }, pino.destination({ dest: 2, sync: true }));
+const audit = pino(
+  { name: 'postwatch-admin', level: config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } },
+  pino.destination({ dest: 2, sync: true }),
+);
 async function referenceChange<T>(table: string, key: string, run: () => Promise<ChangeOutcome<T>>): Promise<ChangeOutcome<T>> {
   try {
     const outcome = await run();
-    if (outcome.change) audit.info({ referenceChange: { id: outcome.change.id, actorId: outcome.change.actorId, table, key, before: outcome.before, after: outcome.after } }, `reference data changed: ${table} ${key}`);
+    if (outcome.change)
+      audit.info(
+        {
+          referenceChange: {
+            id: outcome.change.id,
+            actorId: outcome.change.actorId,
+            table,
+            key,
+            before: outcome.before,
+            after: outcome.after,
+          },
+        },
+        `reference data changed: ${table} ${key}`,
+      );
     return outcome;
   } catch (e) {
     if (e instanceof ReferenceRefusal) fail(e.message);
@@ -87,7 +103,14 @@ const parsedDate = () => {
 try {
   switch (command) {
     case 'create-principal': {
-      const parsed = PrincipalBody.safeParse({ name: o.name, role: o.role, carrierId: o.carrier, agencyId: o.agency, provinceCode: o.province, title: o.title });
+      const parsed = PrincipalBody.safeParse({
+        name: o.name,
+        role: o.role,
+        carrierId: o.carrier,
+        agencyId: o.agency,
+        provinceCode: o.province,
+        title: o.title,
+      });
       if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       const { principal, token } = await createPrincipal(db, parsed.data, 'initial');
       console.log(`created ${principal.role} ${principal.id} (${principal.name})`);
@@ -96,9 +119,18 @@ try {
     }
     case 'list-principals': {
       for (const p of await db.principal.findMany({ include: { keys: true }, orderBy: { createdAt: 'asc' } })) {
-        const scope = [p.carrierId && `carrier ${p.carrierId}`, p.agencyId && `agency ${p.agencyId}`, p.provinceCode && `province ${p.provinceCode}`].filter(Boolean).join(', ');
+        const scope = [
+          p.carrierId && `carrier ${p.carrierId}`,
+          p.agencyId && `agency ${p.agencyId}`,
+          p.provinceCode && `province ${p.provinceCode}`,
+        ]
+          .filter(Boolean)
+          .join(', ');
         console.log(`${p.id}  ${p.role.padEnd(8)} ${p.name}${scope ? `  [${scope}]` : ''}`);
-        for (const k of p.keys.map(keySummary)) console.log(`    key ${k.id} ${k.name} pw_${k.prefix}_…  last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}`);
+        for (const k of p.keys.map(keySummary))
+          console.log(
+            `    key ${k.id} ${k.name} pw_${k.prefix}_…  last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}`,
+          );
       }
       break;
     }
@@ -117,7 +149,11 @@ try {
     }
     case 'create-carrier': {
       if (!o.id || !o.name || !/^[A-Za-z0-9_-]{1,32}$/.test(o.id)) fail('create-carrier needs --id (letters, digits, - or _) and --name');
-      await db.carrier.upsert({ where: { id: o.id }, create: { id: o.id, name: o.name, kt1: o.kt1 }, update: { name: o.name, kt1: o.kt1 } });
+      await db.carrier.upsert({
+        where: { id: o.id },
+        create: { id: o.id, name: o.name, kt1: o.kt1 },
+        update: { name: o.name, kt1: o.kt1 },
+      });
       console.log(`carrier ${o.id} registered`);
       break;
     }
@@ -127,7 +163,11 @@ try {
       if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       const { before, after, change } = await referenceChange('Holiday', date, () => putCalendarDay(db, operator(), date, parsed.data));
       const shown = (d: typeof after) => (d ? `${d.kind} "${d.name}"` : 'none');
-      console.log(change ? `${date}: ${shown(before)} → ${shown(after)} (change ${change.id}; applies to cases opened from now on)` : `${date}: unchanged, ${shown(after)}`);
+      console.log(
+        change
+          ? `${date}: ${shown(before)} → ${shown(after)} (change ${change.id}; applies to cases opened from now on)`
+          : `${date}: unchanged, ${shown(after)}`,
+      );
       break;
     }
     case 'delete-holiday': {

@@ -21,17 +21,26 @@ function fail(msg: string): never {
 }
 
 const { values } = parseArgs({ options: { name: { type: 'string' } } });
-const name = (values.name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+const name = (values.name ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_+|_+$/g, '');
 if (!name) fail('give the migration a name: npm run db:migration -- --name add_x');
 
 /** UTC yyyymmddHHMMSS, kept after the newest existing migration so name order stays apply order. */
 function nextTimestamp(): string {
   const now = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const last = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)?.slice(0, 14)
+    ? readdirSync(migrationsDir)
+        .filter((d) => /^\d{14}_/.test(d))
+        .sort()
+        .at(-1)
+        ?.slice(0, 14)
     : undefined;
   if (!last || now > last) return now;
-  const t = new Date(Date.UTC(+last.slice(0, 4), +last.slice(4, 6) - 1, +last.slice(6, 8), +last.slice(8, 10), +last.slice(10, 12), +last.slice(12, 14) + 1));
+  const t = new Date(
+    Date.UTC(+last.slice(0, 4), +last.slice(4, 6) - 1, +last.slice(6, 8), +last.slice(8, 10), +last.slice(10, 12), +last.slice(12, 14) + 1),
+  );
   return t.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 
@@ -65,7 +74,9 @@ try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'migration.sql'), sql);
     writeFileSync(join(migrationsDir, LOCKFILE), LOCKFILE_CONTENT);
-    console.log(`wrote ${relative(root, join(dir, 'migration.sql'))} (${Math.round(performance.now() - started)} ms); review it before committing`);
+    console.log(
+      `wrote ${relative(root, join(dir, 'migration.sql'))} (${Math.round(performance.now() - started)} ms); review it before committing`,
+    );
   }
 } catch (e) {
   // not fail(): exiting here would skip stopping the temporary cluster

@@ -28,7 +28,9 @@ Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 const tmp = mkdtempSync(join(tmpdir(), 'postwatch-record-'));
 chmodSync(tmp, 0o755);
-const cluster = process.env.TEST_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: join(tmp, 'pg'), port: await freePort(), persistent: false });
+const cluster = process.env.TEST_DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dir: join(tmp, 'pg'), port: await freePort(), persistent: false });
 const adminUrl = process.env.TEST_DATABASE_URL ?? cluster!.adminUrl;
 const dbName = `record_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl });

@@ -51,7 +51,8 @@ export function eventMessage(
 }
 
 /** Notification-log addresses that belong to an owner. */
-const addressesOf = (o: WebhookOwner): string[] => (o.type === 'carrier' ? [carrierAddress(o.id)] : [agencyAddress(o.id), managersAddress(o.id)]);
+const addressesOf = (o: WebhookOwner): string[] =>
+  o.type === 'carrier' ? [carrierAddress(o.id)] : [agencyAddress(o.id), managersAddress(o.id)];
 
 const ownerOf = (e: WebhookEndpoint): WebhookOwner => ({ type: e.ownerType as WebhookOwner['type'], id: e.ownerId });
 
@@ -115,7 +116,11 @@ async function fanOutBatch(db: Db, state: FanoutState, batchSize: number): Promi
             eventId: ev.id,
             caseId: ev.caseId,
             eventType: ev.type,
-            payload: eventMessage(ev, row.number, own.map((n) => ({ kind: n.kind, payload: n.payload }))) as Prisma.InputJsonValue,
+            payload: eventMessage(
+              ev,
+              row.number,
+              own.map((n) => ({ kind: n.kind, payload: n.payload })),
+            ) as Prisma.InputJsonValue,
             status: 'PENDING',
             nextAttemptAt: now,
             createdAt: now,
@@ -125,7 +130,12 @@ async function fanOutBatch(db: Db, state: FanoutState, batchSize: number): Promi
       if (rows.length) await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
       const position = events.at(-1)!.id;
       await tx.cursor.upsert({ where: { name: FANOUT_CURSOR }, create: { name: FANOUT_CURSOR, position }, update: { position } });
-      return { kind: 'done', events: events.length, deliveries: rows.length, more: events.length < candidates.length || candidates.length === batchSize };
+      return {
+        kind: 'done',
+        events: events.length,
+        deliveries: rows.length,
+        more: events.length < candidates.length || candidates.length === batchSize,
+      };
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

@@ -95,7 +95,9 @@ export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: A
         } catch (e) {
           if (stopping.aborted) {
             // shutting down: not the receiver's fault; hand the delivery straight back
-            await db.webhookDelivery.updateMany({ where: { id: d.id, status: 'PENDING' }, data: { nextAttemptAt: new Date() } }).catch(() => {});
+            await db.webhookDelivery
+              .updateMany({ where: { id: d.id, status: 'PENDING' }, data: { nextAttemptAt: new Date() } })
+              .catch(() => {});
             return;
           }
           error = describeError(e, o.timeoutMs);
@@ -107,7 +109,10 @@ export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: A
       await db.$transaction([
         db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs } }),
         ok
-          ? db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'DELIVERED', deliveredAt: new Date(), attemptCount: attempt } })
+          ? db.webhookDelivery.update({
+              where: { id: d.id },
+              data: { status: 'DELIVERED', deliveredAt: new Date(), attemptCount: attempt },
+            })
           : db.webhookDelivery.updateMany({
               where: { id: d.id, status: 'PENDING' }, // never undo a delivery or a cancellation made meanwhile
               data: {

@@ -17,7 +17,10 @@ installTemporalRuntime(log);
 const db = createDb(cfg.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
 // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
-const webhooks = cfg.WEBHOOKS_DELIVERY === 'on' ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST }) : { stop: async () => {} }; // safe in every worker: fan-out is locked, sends are claimed
+const webhooks =
+  cfg.WEBHOOKS_DELIVERY === 'on'
+    ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST })
+    : { stop: async () => {} }; // safe in every worker: fan-out is locked, sends are claimed
 try {
   const worker = await createCaseWorker({
     connection,

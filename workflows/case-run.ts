@@ -97,7 +97,12 @@ export class CaseRun {
   /** When a clock would end if it ran from the case's own start (violation date, else detection). */
   limitationEnd(clock: ClockId): Date {
     const policy = this.plan.policies.find((p) => p.clock === clock)!;
-    return dueAt(policy, clockStartInstant(policy.startsAt, this.view, new Date(this.view.detectedAt)), this.ctx.holidays, this.plan.clockScale);
+    return dueAt(
+      policy,
+      clockStartInstant(policy.startsAt, this.view, new Date(this.view.detectedAt)),
+      this.ctx.holidays,
+      this.plan.clockScale,
+    );
   }
 
   dueAt(clock: ClockId): Date | null {
@@ -124,7 +129,12 @@ export class CaseRun {
       const run = this.runOf(r);
       while (r.firedLevel < run.policy.escalationChain.length && escalationAt(run, r.firedLevel + 1, this.ctx) <= now) {
         r.firedLevel++;
-        due.push({ clock: r.clock, level: r.firedLevel, target: run.policy.escalationChain[r.firedLevel - 1]!, dueAt: runDueAt(run, this.ctx).toISOString() });
+        due.push({
+          clock: r.clock,
+          level: r.firedLevel,
+          target: run.policy.escalationChain[r.firedLevel - 1]!,
+          dueAt: runDueAt(run, this.ctx).toISOString(),
+        });
       }
     }
     return due;
@@ -137,7 +147,10 @@ export class CaseRun {
 
   /** The case as it stands at `now`, without changing the state (queries use it). */
   viewAt(now: Date): CaseView {
-    const deadlines = [...this.clocks.values()].map((r) => ({ ...deadlineView(this.runOf(r), now, this.ctx), escalationLevel: r.firedLevel }));
+    const deadlines = [...this.clocks.values()].map((r) => ({
+      ...deadlineView(this.runOf(r), now, this.ctx),
+      escalationLevel: r.firedLevel,
+    }));
     const overdue = deadlines.some((d) => d.escalationLevel > 0);
     const fine = this.view.fine && settleFine(this.view.fine, this.view.payments, now);
     return { ...this.view, deadlines, fine, flags: { ...this.view.flags, overdue } };

@@ -24,7 +24,15 @@ import { applyAction, changes, openedCase } from '../domain/case-apply.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant, extensionsAtStart } from '../domain/case-clocks.js';
 import type { ClockId } from '../domain/clocks.js';
-import { agencyAddress, DEADLINE_ESCALATED, DETECTED, escalationRecipients, eventTypeOf, reasonOf, recipientsOf } from '../domain/case-events.js';
+import {
+  agencyAddress,
+  DEADLINE_ESCALATED,
+  DETECTED,
+  escalationRecipients,
+  eventTypeOf,
+  reasonOf,
+  recipientsOf,
+} from '../domain/case-events.js';
 import { allowedActions as allowedFor, checkAction } from '../domain/case-states.js';
 import type { CaseOutcome, CaseView } from '../domain/case-view.js';
 import { CaseRun, type DueEscalation } from './case-run.js';
@@ -112,8 +120,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     if (action.kind === 'extendDeadline') r.extend(action.clock, action.extension, now);
     if (action.kind === 'serveDecision') r.view = { ...r.view, fine: { ...r.view.fine!, dueAt: r.dueAt('PAYMENT')!.toISOString() } };
     r.refresh(now);
-    const notices = recipientsOf(action, r.view).map((recipient) => ({ recipient, kind: eventTypeOf(action), payload: { number: r.view.number, status: r.view.status } }));
-    await persist(eventTypeOf(action), actor, { action, from: before.status, to: r.view.status, changes: changes(before, r.view) }, reasonOf(action), notices);
+    const notices = recipientsOf(action, r.view).map((recipient) => ({
+      recipient,
+      kind: eventTypeOf(action),
+      payload: { number: r.view.number, status: r.view.status },
+    }));
+    await persist(
+      eventTypeOf(action),
+      actor,
+      { action, from: before.status, to: r.view.status, changes: changes(before, r.view) },
+      reasonOf(action),
+      notices,
+    );
     // a settled fine closes the case at once
     if (r.view.status === 'PAID') await step({ kind: 'close' }, SYSTEM_ACTOR);
   }
@@ -122,14 +140,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   async function escalate(e: DueEscalation): Promise<void> {
     const r = requireRun();
     const prescribed: CaseAction | null =
-      e.target === 'ENFORCEMENT' ? { kind: 'startEnforcement', reason: `${e.clock} missed` } : e.target === 'CLOSE_EXPIRED' ? { kind: 'expire', clock: e.clock } : null;
+      e.target === 'ENFORCEMENT'
+        ? { kind: 'startEnforcement', reason: `${e.clock} missed` }
+        : e.target === 'CLOSE_EXPIRED'
+          ? { kind: 'expire', clock: e.clock }
+          : null;
     // v2: a missed deadline that triggers a step is recorded (and the lead agency told) first, so
     // reports count every missed clock; cases started before keep their recorded order.
     if (!prescribed || patched('record-escalation-before-prescribed-step')) {
       r.refresh(new Date());
-      const recipients = prescribed ? (r.view.leadAgencyId ? [agencyAddress(r.view.leadAgencyId)] : []) : escalationRecipients(e.target, r.view, r.plan.deptAgencyId);
+      const recipients = prescribed
+        ? r.view.leadAgencyId
+          ? [agencyAddress(r.view.leadAgencyId)]
+          : []
+        : escalationRecipients(e.target, r.view, r.plan.deptAgencyId);
       const payload = { clock: e.clock, level: e.level, target: e.target, dueAt: e.dueAt, recipients };
-      const notices = recipients.map((recipient) => ({ recipient, kind: DEADLINE_ESCALATED, payload: { number: r.view.number, ...payload } }));
+      const notices = recipients.map((recipient) => ({
+        recipient,
+        kind: DEADLINE_ESCALATED,
+        payload: { number: r.view.number, ...payload },
+      }));
       await persist(DEADLINE_ESCALATED, SYSTEM_ACTOR, payload, `${e.clock} deadline missed`, notices);
     }
     if (prescribed) await stepIfAllowed(prescribed);

@@ -26,8 +26,7 @@ export const SEARCH_ATTRIBUTES = [
   defineSearchAttributeKey('CaseOverdue', 'BOOL'),
   defineSearchAttributeKey('CaseNextDeadline', 'DATETIME'),
 ] as const;
-export const [CaseStatusKey, CaseProvinceKey, CaseLeadAgencyKey, CaseCategoryKey, CaseOverdueKey, CaseNextDeadlineKey] =
-  SEARCH_ATTRIBUTES;
+export const [CaseStatusKey, CaseProvinceKey, CaseLeadAgencyKey, CaseCategoryKey, CaseOverdueKey, CaseNextDeadlineKey] = SEARCH_ATTRIBUTES;
 
 /** What a carrier reports when it stops an item (domain.md section 4, step 1). */
 export interface DetectionInput {

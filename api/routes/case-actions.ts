@@ -14,7 +14,16 @@ import { parse } from '../validate.js';
 import { allowedActions } from '../../workflows/definitions.js';
 
 // Refusals about who the caller is are 403; refusals about the case's state or the values are 409.
-const FORBIDDEN = new Set(['ROLE_NOT_ALLOWED', 'NOT_OWN_CASE', 'NOT_ROUTED', 'NOT_LEAD_AGENCY', 'NOT_IN_SCOPE', 'FOUR_EYES', 'NO_SANCTIONING_AUTHORITY', 'ABOVE_AUTHORITY_CAP']);
+const FORBIDDEN = new Set([
+  'ROLE_NOT_ALLOWED',
+  'NOT_OWN_CASE',
+  'NOT_ROUTED',
+  'NOT_LEAD_AGENCY',
+  'NOT_IN_SCOPE',
+  'FOUR_EYES',
+  'NO_SANCTIONING_AUTHORITY',
+  'ABOVE_AUTHORITY_CAP',
+]);
 
 /** One endpoint per workflow action, each sent as the `act` Update and answered with the new case. */
 export function caseActionRoutes(deps: ApiDeps): Router {
@@ -28,7 +37,10 @@ export function caseActionRoutes(deps: ApiDeps): Router {
       const handle = deps.temporal.client.workflow.getHandle(row.id);
       try {
         // an Idempotency-Key becomes the Update id: Temporal answers a repeat with the first result
-        const view = await handle.executeUpdate(act, { args: [{ action, actor: req.actor }], ...(key ? { updateId: parse(IdempotencyKeyHeader, key, 'header') } : {}) });
+        const view = await handle.executeUpdate(act, {
+          args: [{ action, actor: req.actor }],
+          ...(key ? { updateId: parse(IdempotencyKeyHeader, key, 'header') } : {}),
+        });
         res.json(caseResource(view, await handle.query(allowedActions, req.actor)));
       } catch (e) {
         if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === REFUSED) {
@@ -42,7 +54,10 @@ export function caseActionRoutes(deps: ApiDeps): Router {
           throw problem(429, 'case-busy', 'Case busy', 'Too many actions on this case are in progress at once; retry shortly.');
         }
         if (e instanceof WorkflowNotFoundError || /already completed/i.test(String((e as Error).message)))
-          throw problem(409, 'case-closed', 'Case closed', 'The case is closed; no further action is possible.', { code: 'CASE_CLOSED', allowedActions: [] });
+          throw problem(409, 'case-closed', 'Case closed', 'The case is closed; no further action is possible.', {
+            code: 'CASE_CLOSED',
+            allowedActions: [],
+          });
         throw e;
       }
     });

@@ -45,7 +45,8 @@ export function caseRoutes(deps: ApiDeps): Router {
   // Intake: update-with-start returns once the case is numbered and its agencies notified.
   r.post('/v1/cases', allow(canOpenCases, 'open cases'), async (req, res) => {
     const rawKey = req.get('idempotency-key');
-    if (!rawKey) throw problem(400, 'idempotency-key-required', 'Idempotency-Key required', 'POST /v1/cases needs an Idempotency-Key header.');
+    if (!rawKey)
+      throw problem(400, 'idempotency-key-required', 'Idempotency-Key required', 'POST /v1/cases needs an Idempotency-Key header.');
     const key = parse(IdempotencyKeyHeader, rawKey, 'header');
     const body = parse(DetectionBody, req.body, 'body');
     const actor = req.actor;
@@ -59,17 +60,40 @@ export function caseRoutes(deps: ApiDeps): Router {
           db.province.findUnique({ where: { code: body.provinceCode } }),
         ]);
         if (!category || !province)
-          throw problem(422, 'unknown-reference', 'Unknown category or province', `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`);
+          throw problem(
+            422,
+            'unknown-reference',
+            'Unknown category or province',
+            `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`,
+          );
         // the agencies are administered data: a gap or an overlap (a reorganisation half done) is refused here, not left to fail the case
         const unroutable = await routingRefusal(
           db,
-          { category: body.categoryCode, crossBorder: body.crossBorder, signsOfCrime: body.signsOfCrime, kt1: body.kt1, provinceCode: body.provinceCode },
+          {
+            category: body.categoryCode,
+            crossBorder: body.crossBorder,
+            signsOfCrime: body.signsOfCrime,
+            kt1: body.kt1,
+            provinceCode: body.provinceCode,
+          },
           body.detectedAt ? new Date(body.detectedAt) : new Date(),
         );
-        if (unroutable) throw problem(422, 'unroutable', 'No agency to route the case to', `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`);
+        if (unroutable)
+          throw problem(
+            422,
+            'unroutable',
+            'No agency to route the case to',
+            `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
+          );
         const workflowId = caseWorkflowId(carrierId, body.carrierRef);
         if (!takeover && (await db.case.findUnique({ where: { id: workflowId }, select: { id: true } })))
-          throw problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', `A case with carrierRef ${body.carrierRef} exists.`, { case: `/v1/cases/${workflowId}` });
+          throw problem(
+            409,
+            'duplicate-carrier-reference',
+            'Carrier reference already used',
+            `A case with carrierRef ${body.carrierRef} exists.`,
+            { case: `/v1/cases/${workflowId}` },
+          );
         const detection: DetectionInput = { ...body, carrierId, reportedBy: actor };
         const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
           workflowId,
@@ -83,7 +107,13 @@ export function caseRoutes(deps: ApiDeps): Router {
           view = await temporal.client.workflow.executeUpdateWithStart(openCase, { args: [], startWorkflowOperation });
         } catch (e) {
           if (e instanceof WorkflowExecutionAlreadyStartedError)
-            throw problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', `The case with carrierRef ${body.carrierRef} is closed.`, { case: `/v1/cases/${workflowId}` });
+            throw problem(
+              409,
+              'duplicate-carrier-reference',
+              'Carrier reference already used',
+              `The case with carrierRef ${body.carrierRef} is closed.`,
+              { case: `/v1/cases/${workflowId}` },
+            );
           throw e;
         }
         deps.faults?.afterCaseStarted?.();
@@ -91,7 +121,10 @@ export function caseRoutes(deps: ApiDeps): Router {
       },
     );
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(result.status).location(`/v1/cases/${(result.body as { id: string }).id}`).json(result.body);
+    res
+      .status(result.status)
+      .location(`/v1/cases/${(result.body as { id: string }).id}`)
+      .json(result.body);
   });
 
   r.get('/v1/cases', async (req, res) => {
@@ -113,13 +146,19 @@ export function caseRoutes(deps: ApiDeps): Router {
     const rows = await db.case.findMany({
       where: { AND: filters },
       // only nextDeadlineAt is nullable; Prisma accepts `nulls` on nullable columns alone
-      orderBy: [{ [field]: field === 'nextDeadlineAt' ? { sort: desc ? 'desc' : 'asc', nulls: 'last' } : desc ? 'desc' : 'asc' }, { id: 'asc' }],
+      orderBy: [
+        { [field]: field === 'nextDeadlineAt' ? { sort: desc ? 'desc' : 'asc', nulls: 'last' } : desc ? 'desc' : 'asc' },
+        { id: 'asc' },
+      ],
       take: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const next = rows.length > q.limit && last ? encodeCursor(q.sort, last[field], last.id) : null;
-    res.json({ items: page.map(recordSummary), next: next ? `/v1/cases?${new URLSearchParams({ ...stringify(req.query), cursor: next })}` : null });
+    res.json({
+      items: page.map(recordSummary),
+      next: next ? `/v1/cases?${new URLSearchParams({ ...stringify(req.query), cursor: next })}` : null,
+    });
   });
 
   r.get('/v1/cases/:id', async (req, res) => {
@@ -130,4 +169,5 @@ export function caseRoutes(deps: ApiDeps): Router {
   return r;
 }
 
-const stringify = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'cursor' && typeof v === 'string')) as Record<string, string>;
+const stringify = (q: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'cursor' && typeof v === 'string')) as Record<string, string>;

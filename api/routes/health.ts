@@ -9,7 +9,10 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 /** /healthz: the process is alive. /readyz: PostgreSQL and Temporal answer. */
 export function healthRoutes(deps: { db: Db; temporal: Connection; clockScale?: number }): Router {
   // the demo clock is shown wherever status is: nobody should mistake a drill for real deadlines
-  const demo = (deps.clockScale ?? 1) > 1 ? { demoClock: { scale: deps.clockScale, note: 'every legal limit runs faster (CLOCK_SCALE); not for real cases' } } : {};
+  const demo =
+    (deps.clockScale ?? 1) > 1
+      ? { demoClock: { scale: deps.clockScale, note: 'every legal limit runs faster (CLOCK_SCALE); not for real cases' } }
+      : {};
   const r = Router();
   r.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...demo });

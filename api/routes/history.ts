@@ -52,10 +52,15 @@ export function historyRoutes(deps: ApiDeps): Router {
         hash: e.hash,
       };
     });
-    const next = events.length === q.limit ? `/v1/cases/${row.id}/history?${new URLSearchParams({ format: q.format, limit: String(q.limit), after: String(events.at(-1)!.seq) })}` : null;
+    const next =
+      events.length === q.limit
+        ? `/v1/cases/${row.id}/history?${new URLSearchParams({ format: q.format, limit: String(q.limit), after: String(events.at(-1)!.seq) })}`
+        : null;
     if (q.format === 'csv') {
       const header = ['seq', 'at', 'type', 'actor_role', 'actor_id', 'actor_agency', 'from', 'to', 'changes', 'reason'];
-      const lines = items.map((i) => [i.seq, i.at, i.type, i.actor.role, i.actor.id, i.actor.agencyId, i.from, i.to, i.changes, i.reason].map(csvCell).join(','));
+      const lines = items.map((i) =>
+        [i.seq, i.at, i.type, i.actor.role, i.actor.id, i.actor.agencyId, i.from, i.to, i.changes, i.reason].map(csvCell).join(','),
+      );
       res.type('text/csv; charset=utf-8').attachment(`${row.number}-history.csv`);
       if (next) res.setHeader('Link', `<${next}>; rel="next"`);
       res.send('\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n'); // BOM: Excel reads Vietnamese correctly

@@ -20,7 +20,10 @@ export function principalRoutes({ db }: ApiDeps): Router {
       throw problem(422, 'unknown-reference', 'Unknown agency', `No agency ${body.agencyId}.`);
     const { principal, keyId, token } = await createPrincipal(db, body, 'initial');
     req.log.info({ principalId: principal.id, role: principal.role }, 'principal created');
-    res.status(201).location(`/v1/principals/${principal.id}`).json({ ...principalJson(principal), key: { id: keyId, token, note: 'Shown once; store it now.' } });
+    res
+      .status(201)
+      .location(`/v1/principals/${principal.id}`)
+      .json({ ...principalJson(principal), key: { id: keyId, token, note: 'Shown once; store it now.' } });
   });
 
   r.get('/v1/principals', admin, async (_req, res) => {
@@ -30,7 +33,8 @@ export function principalRoutes({ db }: ApiDeps): Router {
 
   r.post('/v1/principals/:id/keys', admin, async (req, res) => {
     const body = parse(KeyBody, req.body, 'body');
-    if (!(await db.principal.findUnique({ where: { id: req.params.id as string } }))) throw problem(404, 'not-found', 'Principal not found', `No principal ${req.params.id}.`);
+    if (!(await db.principal.findUnique({ where: { id: req.params.id as string } })))
+      throw problem(404, 'not-found', 'Principal not found', `No principal ${req.params.id}.`);
     const { key, token } = await issueKey(db, req.params.id as string, body.name);
     res.status(201).json({ ...keySummary(key), token, note: 'Shown once; store it now.' });
   });
@@ -42,7 +46,17 @@ export function principalRoutes({ db }: ApiDeps): Router {
   return r;
 }
 
-const principalJson = (p: { id: string; name: string; role: string; carrierId: string | null; agencyId: string | null; provinceCode: string | null; title: string | null; createdAt: Date; disabledAt: Date | null }) => ({
+const principalJson = (p: {
+  id: string;
+  name: string;
+  role: string;
+  carrierId: string | null;
+  agencyId: string | null;
+  provinceCode: string | null;
+  title: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+}) => ({
   id: p.id,
   name: p.name,
   role: p.role,

@@ -55,7 +55,14 @@ function refusalProblem(e: ReferenceRefusal): HttpProblem {
  * Runs a change and answers with the row after it; a change that changed something is logged
  * (who, which row, before → after) at info, next to its ReferenceChange row.
  */
-async function applied<T>(req: Request, res: Response, table: string, key: string, run: () => Promise<ChangeOutcome<T>>, created?: (o: ChangeOutcome<T>) => string): Promise<void> {
+async function applied<T>(
+  req: Request,
+  res: Response,
+  table: string,
+  key: string,
+  run: () => Promise<ChangeOutcome<T>>,
+  created?: (o: ChangeOutcome<T>) => string,
+): Promise<void> {
   let outcome: ChangeOutcome<T>;
   try {
     outcome = await run();
@@ -95,7 +102,14 @@ export function referenceRoutes({ db }: ApiDeps): Router {
   r.put('/v1/reference/holidays/:date', admin, async (req, res) => {
     const date = parse(calendarDateSchema, req.params.date, 'path');
     const body = parse(HolidayBody, req.body, 'body');
-    await applied(req, res, 'Holiday', date, () => putCalendarDay(db, actorOf(req), date, body), () => `/v1/reference/holidays/${date}`);
+    await applied(
+      req,
+      res,
+      'Holiday',
+      date,
+      () => putCalendarDay(db, actorOf(req), date, body),
+      () => `/v1/reference/holidays/${date}`,
+    );
   });
   r.delete('/v1/reference/holidays/:date', admin, async (req, res) => {
     const date = parse(calendarDateSchema, req.params.date, 'path');
@@ -117,7 +131,14 @@ export function referenceRoutes({ db }: ApiDeps): Router {
   r.put('/v1/reference/fine-schedule/:id', admin, async (req, res) => {
     const id = parse(referenceIdSchema, req.params.id, 'path');
     const body = parse(FineRuleBody, req.body, 'body');
-    await applied(req, res, 'FineSchedule', id, () => putFineRule(db, actorOf(req), id, body), () => `/v1/reference/fine-schedule/${encodeURIComponent(id)}`);
+    await applied(
+      req,
+      res,
+      'FineSchedule',
+      id,
+      () => putFineRule(db, actorOf(req), id, body),
+      () => `/v1/reference/fine-schedule/${encodeURIComponent(id)}`,
+    );
   });
 
   r.get('/v1/reference/authority-caps', read, async (_req, res) => {
@@ -126,7 +147,14 @@ export function referenceRoutes({ db }: ApiDeps): Router {
   r.put('/v1/reference/authority-caps/:id', admin, async (req, res) => {
     const id = parse(referenceIdSchema, req.params.id, 'path');
     const body = parse(AuthorityCapBody, req.body, 'body');
-    await applied(req, res, 'AuthorityCap', id, () => putAuthorityCap(db, actorOf(req), id, body), () => `/v1/reference/authority-caps/${encodeURIComponent(id)}`);
+    await applied(
+      req,
+      res,
+      'AuthorityCap',
+      id,
+      () => putAuthorityCap(db, actorOf(req), id, body),
+      () => `/v1/reference/authority-caps/${encodeURIComponent(id)}`,
+    );
   });
 
   r.get('/v1/reference/agencies', read, async (req, res) => {
@@ -135,7 +163,14 @@ export function referenceRoutes({ db }: ApiDeps): Router {
   });
   r.post('/v1/reference/agencies', admin, async (req, res) => {
     const body = parse(AgencyBody, req.body, 'body');
-    await applied(req, res, 'Agency', body.id, () => createAgency(db, actorOf(req), body), () => `/v1/reference/agencies/${body.id}`);
+    await applied(
+      req,
+      res,
+      'Agency',
+      body.id,
+      () => createAgency(db, actorOf(req), body),
+      () => `/v1/reference/agencies/${body.id}`,
+    );
   });
   r.patch('/v1/reference/agencies/:id', admin, async (req, res) => {
     const id = req.params.id as string;

@@ -46,7 +46,15 @@ async function ownEndpoint(db: Db, actor: Actor, id: string): Promise<WebhookEnd
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function endpointJson(e: WebhookEndpoint): z.infer<typeof WebhookEndpointSchema> {
-  return { id: e.id, owner: ownerOf(e), url: e.url, eventTypes: e.eventTypes, createdBy: e.createdBy, createdAt: e.createdAt.toISOString(), disabledAt: iso(e.disabledAt) };
+  return {
+    id: e.id,
+    owner: ownerOf(e),
+    url: e.url,
+    eventTypes: e.eventTypes,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt.toISOString(),
+    disabledAt: iso(e.disabledAt),
+  };
 }
 
 function deliveryJson(d: WebhookDelivery & { attempts: WebhookAttempt[] }): z.infer<typeof WebhookDeliverySchema> {
@@ -101,10 +109,13 @@ export function webhookRoutes(deps: ApiDeps): Router {
         });
       throw problem(403, 'forbidden', 'Forbidden', `A ${req.actor.role} without a carrier or agency has no webhooks to manage.`);
     }
-    if (!canManageWebhooksOf(req.actor, owner)) throw problem(403, 'forbidden', 'Forbidden', `You may not manage the webhooks of ${owner.type} ${owner.id}.`);
+    if (!canManageWebhooksOf(req.actor, owner))
+      throw problem(403, 'forbidden', 'Forbidden', `You may not manage the webhooks of ${owner.type} ${owner.id}.`);
     const refusal = urlRefusal(body.url, urlPolicy);
     if (refusal)
-      throw problem(400, 'validation', 'Invalid request', '1 field(s) failed validation in the body.', { errors: [{ in: 'body', field: 'url', message: refusal }] });
+      throw problem(400, 'validation', 'Invalid request', '1 field(s) failed validation in the body.', {
+        errors: [{ in: 'body', field: 'url', message: refusal }],
+      });
     const known =
       owner.type === 'carrier'
         ? await db.carrier.findUnique({ where: { id: owner.id }, select: { id: true } })
@@ -115,7 +126,11 @@ export function webhookRoutes(deps: ApiDeps): Router {
       data: { ownerType: owner.type, ownerId: owner.id, url: body.url, secret, eventTypes: body.eventTypes, createdBy: req.actor.id },
     });
     req.log.info({ endpointId: e.id, owner }, 'webhook endpoint registered');
-    const created: z.infer<typeof WebhookEndpointCreatedSchema> = { ...endpointJson(e), secret, note: 'Shown once; store it now. It verifies the webhook-signature header.' };
+    const created: z.infer<typeof WebhookEndpointCreatedSchema> = {
+      ...endpointJson(e),
+      secret,
+      note: 'Shown once; store it now. It verifies the webhook-signature header.',
+    };
     res.status(201).location(`/v1/webhook-endpoints/${e.id}`).json(created);
   });
 
@@ -160,7 +175,10 @@ export function webhookRoutes(deps: ApiDeps): Router {
     });
     const page = rows.slice(0, q.limit);
     const next = rows.length > q.limit ? encodeCursor(page.at(-1)!) : null;
-    const query = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => k !== 'cursor' && typeof v === 'string')) as Record<string, string>;
+    const query = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => k !== 'cursor' && typeof v === 'string')) as Record<
+      string,
+      string
+    >;
     const body: z.infer<typeof WebhookDeliveryPageSchema> = {
       items: page.map(deliveryJson),
       next: next ? `/v1/webhook-deliveries?${new URLSearchParams({ ...query, cursor: next })}` : null,
@@ -182,7 +200,12 @@ export function webhookRoutes(deps: ApiDeps): Router {
   r.post('/v1/webhook-deliveries/:id/replay', async (req, res) => {
     const d = await ownDelivery(req.actor, req.params.id);
     if (d.endpoint.disabledAt)
-      throw problem(409, 'endpoint-disabled', 'Endpoint disabled', `The endpoint ${d.endpointId} is disabled; its deliveries are not sent.`);
+      throw problem(
+        409,
+        'endpoint-disabled',
+        'Endpoint disabled',
+        `The endpoint ${d.endpointId} is disabled; its deliveries are not sent.`,
+      );
     const updated = await db.webhookDelivery.update({
       where: { id: d.id },
       data: { status: 'PENDING', attemptCount: 0, nextAttemptAt: new Date() },

@@ -34,7 +34,9 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     unit: 'WORKING_DAYS',
     legalBasis: 'Policy',
     escalationChain: ['LEAD_AGENCY_MANAGER'],
-    extensions: [{ code: 'WITH_REASON', limitValue: 10, unit: 'WORKING_DAYS', basis: 'Policy: one extension with a reason', verify: false }],
+    extensions: [
+      { code: 'WITH_REASON', limitValue: 10, unit: 'WORKING_DAYS', basis: 'Policy: one extension with a reason', verify: false },
+    ],
     verify: false,
   },
   {
@@ -44,7 +46,9 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     unit: 'WORKING_DAYS',
     legalBasis: 'LHAV Art. 58 (as amended 2020)',
     escalationChain: ['LEAD_AGENCY_MANAGER'],
-    extensions: [{ code: 'COMPLEX', limitValue: 5, unit: 'WORKING_DAYS', basis: 'LHAV Art. 58: complex case or wide scope', verify: false }],
+    extensions: [
+      { code: 'COMPLEX', limitValue: 5, unit: 'WORKING_DAYS', basis: 'LHAV Art. 58: complex case or wide scope', verify: false },
+    ],
     verify: false,
   },
   {
@@ -55,9 +59,21 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     legalBasis: 'LHAV Art. 66',
     escalationChain: ['APPROVER_SUPERIOR'],
     extensions: [
-      { code: 'FILE_TRANSFERRED', limitValue: 10, unit: 'WORKING_DAYS', basis: 'LHAV Art. 66: case file transferred to the competent person', verify: true },
+      {
+        code: 'FILE_TRANSFERRED',
+        limitValue: 10,
+        unit: 'WORKING_DAYS',
+        basis: 'LHAV Art. 66: case file transferred to the competent person',
+        verify: true,
+      },
       { code: 'EXPLANATION', limitValue: 1, unit: 'MONTHS', basis: 'LHAV Art. 66: violator explains, or assessment needed', verify: true },
-      { code: 'COMPLEX_EXTENDED', limitValue: 2, unit: 'MONTHS', basis: 'LHAV Art. 66: particularly serious or complex case, extended by the superior', verify: true },
+      {
+        code: 'COMPLEX_EXTENDED',
+        limitValue: 2,
+        unit: 'MONTHS',
+        basis: 'LHAV Art. 66: particularly serious or complex case, extended by the superior',
+        verify: true,
+      },
     ],
     verify: true,
   },
@@ -117,8 +133,20 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     legalBasis: 'LHAV Art. 125(8)',
     escalationChain: ['LEAD_AGENCY_MANAGER'],
     extensions: [
-      { code: 'COMPLEX', limitValue: 1, unit: 'MONTHS', basis: 'LHAV Art. 125(8): complex case needing verification (verify)', verify: true },
-      { code: 'SPECIAL', limitValue: 2, unit: 'MONTHS', basis: 'LHAV Art. 125(8): particularly serious case, extended once more (verify)', verify: true },
+      {
+        code: 'COMPLEX',
+        limitValue: 1,
+        unit: 'MONTHS',
+        basis: 'LHAV Art. 125(8): complex case needing verification (verify)',
+        verify: true,
+      },
+      {
+        code: 'SPECIAL',
+        limitValue: 2,
+        unit: 'MONTHS',
+        basis: 'LHAV Art. 125(8): particularly serious case, extended once more (verify)',
+        verify: true,
+      },
     ],
     verify: true,
   },

@@ -74,8 +74,7 @@ export async function startEmbeddedPostgres(opts: {
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   else accessSync(dir, constants.R_OK);
   await pg.start();
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
   // pg.stop() waits for an 'exit' that never comes when the server is already gone (Ctrl-C
   // signals the whole process group, so postgres often stops itself first): check before asking.
   const child = () => (pg as unknown as { process?: ChildProcess }).process;
@@ -92,7 +91,9 @@ export async function startEmbeddedPostgres(opts: {
  */
 export function runningEmbeddedUrl(dataDir: string, database = 'postwatch'): string | null {
   try {
-    const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
+    const port = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')
+      .split('\n')[3]
+      ?.trim();
     const password = readFileSync(join(dataDir, 'pg-password'), 'utf8').trim();
     return port ? `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}` : null;
   } catch {

@@ -157,7 +157,10 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
 
     // webhooks: case events to the endpoints of carriers and agencies (stopped before the database closes)
     // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
-    const webhooks = cfg.WEBHOOKS_DELIVERY === 'on' ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST }) : { stop: async () => {} };
+    const webhooks =
+      cfg.WEBHOOKS_DELIVERY === 'on'
+        ? startWebhookDispatcher({ db, log, allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST })
+        : { stop: async () => {} };
     undo.push(() => webhooks.stop());
 
     // the API

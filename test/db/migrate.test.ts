@@ -13,7 +13,9 @@ const names = readdirSync(defaultMigrationsDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 const sha256 = (name: string, dir = defaultMigrationsDir) =>
-  createHash('sha256').update(readFileSync(join(dir, name, 'migration.sql'))).digest('hex');
+  createHash('sha256')
+    .update(readFileSync(join(dir, name, 'migration.sql')))
+    .digest('hex');
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -79,8 +79,7 @@ const dependsOn = (s: Service) =>
     ? Object.fromEntries(s.depends_on.map((n) => [n, 'service_started']))
     : Object.fromEntries(Object.entries(s.depends_on ?? {}).map(([n, d]) => [n, d.condition]));
 const healthTest = (s: Service) => words(s.healthcheck?.test);
-const hasHealthcheck = (s: Service) =>
-  !s.healthcheck?.disable && healthTest(s).length > 0 && healthTest(s)[0] !== 'NONE';
+const hasHealthcheck = (s: Service) => !s.healthcheck?.disable && healthTest(s).length > 0 && healthTest(s)[0] !== 'NONE';
 const volumeList = (s: Service) =>
   (s.volumes ?? []).map((v) => {
     if (typeof v !== 'string') return { source: v.source ?? '', target: v.target };
@@ -262,8 +261,10 @@ describe('docker-compose.yml', () => {
       return file;
     };
     const unknownKey = original.replace(/^ {2}worker:\n/m, '  worker:\n    not_a_compose_key: true\n');
-    const missingService = original.replace(/^ {6}migrate:\n {8}condition: service_completed_successfully\n/m,
-      '      migrat:\n        condition: service_completed_successfully\n');
+    const missingService = original.replace(
+      /^ {6}migrate:\n {8}condition: service_completed_successfully\n/m,
+      '      migrat:\n        condition: service_completed_successfully\n',
+    );
     const badCondition = original.replace('condition: service_completed_successfully', 'condition: service_finished');
     expect(unknownKey).not.toBe(original);
     expect(missingService).not.toBe(original);

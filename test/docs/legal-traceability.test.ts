@@ -196,7 +196,10 @@ export function testTitles(src: string): TitleCall[] {
   const calls: TitleCall[] = [];
   const head = /\b(it|test|describe)((?:\s*\.\s*[A-Za-z]+)*)\s*(?:<[^>()]*>)?\s*\(/g;
   for (let m = head.exec(src); m; m = head.exec(src)) {
-    const modifiers = m[2]!.split('.').map((s) => s.trim()).filter(Boolean);
+    const modifiers = m[2]!
+      .split('.')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const table = modifiers.some((x) => x === 'each' || x === 'for');
     const skipped = modifiers.some((x) => x === 'skip' || x === 'todo' || x === 'fails');
     let at = m.index + m[0].length;
@@ -219,6 +222,7 @@ export function testTitles(src: string): TitleCall[] {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Placeholders vitest fills from a table row, and `${…}` parts of a template literal title. */
+// eslint-disable-next-line no-control-regex -- NUL marks a placeholder
 const PLACEHOLDER = /%[sdifjoO#%]|\$[A-Za-z_][\w.]*|\u0000/g;
 
 /**
@@ -282,7 +286,10 @@ const read = (root: string, path: string) => readFileSync(join(root, path), 'utf
 
 /** The Implementation cell: `path` `symbol`… entries separated by <br>. */
 export function implementationProblems(cell: string, root: string): string[] {
-  const entries = cell.split(/<br\s*\/?>/).map((e) => backticked(e)).filter((e) => e.length > 0);
+  const entries = cell
+    .split(/<br\s*\/?>/)
+    .map((e) => backticked(e))
+    .filter((e) => e.length > 0);
   if (entries.length === 0) return ['no implementation (a `path`) given'];
   const problems: string[] = [];
   for (const [path, ...symbols] of entries) {
@@ -303,7 +310,10 @@ export function implementationProblems(cell: string, root: string): string[] {
 
 /** The Proof cell: `test/….test.ts` — "title", "title" entries separated by <br>. */
 export function proofProblems(cell: string, root: string): string[] {
-  const entries = cell.split(/<br\s*\/?>/).map((e) => e.trim()).filter(Boolean);
+  const entries = cell
+    .split(/<br\s*\/?>/)
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) return ['no proof given'];
   const problems: string[] = [];
   for (const entry of entries) {
@@ -384,7 +394,8 @@ const tables = parseTables(doc);
 const traceTables = tables.filter(isTraceTable);
 const traceRows = traceTables.flatMap((t) => t.rows);
 const otherRows = tables.filter((t) => !isTraceTable(t)).flatMap((t) => t.rows);
-const rowsNaming = (needle: string) => traceRows.filter((r) => (r.cells.Source ?? '').includes(needle) || (r.cells.Obligation ?? '').includes(needle));
+const rowsNaming = (needle: string) =>
+  traceRows.filter((r) => (r.cells.Source ?? '').includes(needle) || (r.cells.Obligation ?? '').includes(needle));
 
 describe(DOC, () => {
   it('has traceability tables with rows', () => {
@@ -405,8 +416,16 @@ describe(DOC, () => {
   });
 
   it('has at least one row per directive section', () => {
-    for (const s of Object.keys(CT28_POINTS)) expect(tables.some((t) => t.rows.some((r) => (r.cells.Source ?? '').includes(`CT 28 §${s} `))), `CT 28 §${s}`).toBe(true);
-    for (const s of Object.keys(TH_POINTS)) expect(tables.some((t) => t.rows.some((r) => (r.cells.Source ?? '').includes(`TH §${s}(`))), `TH §${s}`).toBe(true);
+    for (const s of Object.keys(CT28_POINTS))
+      expect(
+        tables.some((t) => t.rows.some((r) => (r.cells.Source ?? '').includes(`CT 28 §${s} `))),
+        `CT 28 §${s}`,
+      ).toBe(true);
+    for (const s of Object.keys(TH_POINTS))
+      expect(
+        tables.some((t) => t.rows.some((r) => (r.cells.Source ?? '').includes(`TH §${s}(`))),
+        `TH §${s}`,
+      ).toBe(true);
   });
 
   it.each(DEADLINE_POLICIES.map((p) => p.clock))('has a traceability row for the %s clock', (clock) => {
@@ -418,7 +437,9 @@ describe(DOC, () => {
   });
 
   it('names every item category in a routing row', () => {
-    const routing = rowsNaming('domain.md §3').map((r) => `${r.cells.Obligation ?? ''} ${r.cells.Notes ?? ''}`).join(' ');
+    const routing = rowsNaming('domain.md §3')
+      .map((r) => `${r.cells.Obligation ?? ''} ${r.cells.Notes ?? ''}`)
+      .join(' ');
     expect(ITEM_CATEGORIES.map((c) => c.code).filter((code) => !routing.includes(code))).toEqual([]);
   });
 
@@ -437,7 +458,7 @@ describe('the traceability checker', () => {
     "describe('a suite', () => {",
     "  it('does a thing', () => {});",
     `  it.${'skip'}('is skipped', () => {});`, // spelled so a search for skipped tests does not take this text for one
-    "  it.each([",
+    '  it.each([',
     "    ['clear without a reason', 1],",
     "    ['refer twice', 2],",
     "  ])('refuses %s', (_, n) => {});",
@@ -493,7 +514,11 @@ describe('the traceability checker', () => {
   });
 
   it('reports a path that does not exist in an out-of-scope row', () => {
-    const md = ['| Source | Obligation | Why out of scope | Related code |', '|---|---|---|---|', '| TH §7(d) | mailboxes | not ours | `prisma/nope.prisma` |'].join('\n');
+    const md = [
+      '| Source | Obligation | Why out of scope | Related code |',
+      '|---|---|---|---|',
+      '| TH §7(d) | mailboxes | not ours | `prisma/nope.prisma` |',
+    ].join('\n');
     expect(pathsInRowProblems(parseTables(md)[0]!.rows[0]!, ROOT)).toEqual([expect.stringContaining('prisma/nope.prisma does not exist')]);
   });
 });

@@ -148,7 +148,12 @@ const ACTION_BODY: Record<ActionEndpoint, () => unknown> = {
   routing: () => ({ agencyId: 'TH-CUSTOMS', reason: 'Có dấu hiệu nhập lậu' }),
   'deadline-extensions': () => ctx.extension,
   'violation-record': () => ({ recordNumber: 'BBVP-MATRIX', seized: true }),
-  'sanction-proposal': () => ({ offenceCode: 'POST_PROHIBITED_ITEM', amountVnd: 15_000_000, violator: 'ORGANISATION', legalArticle: 'NĐ 174/2026' }),
+  'sanction-proposal': () => ({
+    offenceCode: 'POST_PROHIBITED_ITEM',
+    amountVnd: 15_000_000,
+    violator: 'ORGANISATION',
+    legalArticle: 'NĐ 174/2026',
+  }),
   'sanction-decision': () => ({ outcome: 'approve', decisionNumber: 'QD-MATRIX' }),
   'decision-service': () => ({ method: 'IN_PERSON' }),
   payments: () => ({ amountVnd: 1_000_000 }),
@@ -182,7 +187,9 @@ const req = (caller: Caller, method: string, path: string, body?: unknown, heade
 
 /** Opens a case as carrier VNP and brings it to the state of `k`. */
 async function openCase(k: CaseKey): Promise<string> {
-  const r = await req('vnp', 'POST', '/v1/cases', detectionBody(unique('MX'), k === 'K' ? { kt1: true } : {}), { 'idempotency-key': unique('matrix-open') });
+  const r = await req('vnp', 'POST', '/v1/cases', detectionBody(unique('MX'), k === 'K' ? { kt1: true } : {}), {
+    'idempotency-key': unique('matrix-open'),
+  });
   expect(r.status, r.text).toBe(201);
   if (k === 'B') {
     const ack = await req('thQltt', 'POST', `/v1/cases/${r.body.id}/acknowledgement`, {});
@@ -215,11 +222,20 @@ beforeAll(async () => {
   const rk = await issueKey(h.db, revoked.id, 'old');
   await revokeKey(h.db, rk.key.id);
   ctx.tokens.revoked = rk.token;
-  const disabled = await h.db.principal.create({ data: { name: 'VNPost former', role: 'carrier', carrierId: 'VNP', disabledAt: new Date() } });
+  const disabled = await h.db.principal.create({
+    data: { name: 'VNPost former', role: 'carrier', carrierId: 'VNP', disabledAt: new Date() },
+  });
   ctx.tokens.disabled = (await issueKey(h.db, disabled.id, 'key')).token;
   ctx.target = (await h.db.principal.create({ data: { name: 'Key target', role: 'carrier', carrierId: 'VTP' } })).id;
   await h.db.agency.create({
-    data: { id: ctx.oldAgency, kind: 'QLTT', provinceCode: 'HN', name: 'Chi cục QLTT Hà Nội (cũ)', validFrom: new Date('1980-01-01'), validTo: new Date('1981-01-01') },
+    data: {
+      id: ctx.oldAgency,
+      kind: 'QLTT',
+      provinceCode: 'HN',
+      name: 'Chi cục QLTT Hà Nội (cũ)',
+      validFrom: new Date('1980-01-01'),
+      validTo: new Date('1981-01-01'),
+    },
   });
 
   const [a, b, k] = await Promise.all([openCase('A'), openCase('B'), openCase('K')]);
@@ -254,9 +270,20 @@ const cell = (endpoint: string, caller: Caller, status: number, run: () => Promi
 });
 
 /** An endpoint on a case: 401 without a valid key, 404 for whoever cannot see the case, else `visible`. */
-function caseCells(k: CaseKey, endpoint: string, path: () => string, visible: (c: Caller) => { status: number; type?: string }, method = 'GET', body?: () => unknown): Cell[] {
+function caseCells(
+  k: CaseKey,
+  endpoint: string,
+  path: () => string,
+  visible: (c: Caller) => { status: number; type?: string },
+  method = 'GET',
+  body?: () => unknown,
+): Cell[] {
   return ALL.map((c) => {
-    const e = UNAUTHENTICATED.includes(c) ? { status: 401, type: 'unauthorized' } : SEES[k].includes(c) ? visible(c) : { status: 404, type: 'case-not-found' };
+    const e = UNAUTHENTICATED.includes(c)
+      ? { status: 401, type: 'unauthorized' }
+      : SEES[k].includes(c)
+        ? visible(c)
+        : { status: 404, type: 'case-not-found' };
     return cell(`${method} ${endpoint.replace('{id}', `{${k}}`)}`, c, e.status, () => req(c, method, path(), body?.()), { type: e.type });
   });
 }
@@ -287,10 +314,24 @@ function actionCells(k: CaseKey, endpoint: ActionEndpoint): Cell[] {
   );
 }
 
-const everyone = (endpoint: string, status: (c: Caller) => number, run: (c: Caller) => () => Promise<Res>, more: (c: Caller) => Partial<Cell> = () => ({})) =>
-  ALL.map((c) => cell(endpoint, c, UNAUTHENTICATED.includes(c) ? 401 : status(c), run(c), more(c)));
-const adminOnly = (endpoint: string, adminStatus: number, run: (c: Caller) => () => Promise<Res>, more: (c: Caller) => Partial<Cell> = () => ({})) =>
-  everyone(endpoint, (c) => (c === 'admin' ? adminStatus : 403), run, (c) => ({ ...(c !== 'admin' && !UNAUTHENTICATED.includes(c) ? { type: 'forbidden' } : {}), ...more(c) }));
+const everyone = (
+  endpoint: string,
+  status: (c: Caller) => number,
+  run: (c: Caller) => () => Promise<Res>,
+  more: (c: Caller) => Partial<Cell> = () => ({}),
+) => ALL.map((c) => cell(endpoint, c, UNAUTHENTICATED.includes(c) ? 401 : status(c), run(c), more(c)));
+const adminOnly = (
+  endpoint: string,
+  adminStatus: number,
+  run: (c: Caller) => () => Promise<Res>,
+  more: (c: Caller) => Partial<Cell> = () => ({}),
+) =>
+  everyone(
+    endpoint,
+    (c) => (c === 'admin' ? adminStatus : 403),
+    run,
+    (c) => ({ ...(c !== 'admin' && !UNAUTHENTICATED.includes(c) ? { type: 'forbidden' } : {}), ...more(c) }),
+  );
 
 const TABLE: Record<string, Cell[]> = {
   health: [
@@ -317,7 +358,8 @@ const TABLE: Record<string, Cell[]> = {
         check: (r) => {
           if (r.status !== 200) return;
           const ids = (r.body.items as { id: string }[]).map((i) => i.id);
-          for (const k of Object.keys(CASES) as CaseKey[]) expect(ids.includes(ctx.cases[k]), `${CALLERS[c]} lists ${k}`).toBe(SEES[k].includes(c));
+          for (const k of Object.keys(CASES) as CaseKey[])
+            expect(ids.includes(ctx.cases[k]), `${CALLERS[c]} lists ${k}`).toBe(SEES[k].includes(c));
           if (c === 'vnp') expect(r.body.items.every((i: { carrierId: string }) => i.carrierId === 'VNP')).toBe(true);
           if (c === 'vtp') expect(r.body.items.every((i: { carrierId: string }) => i.carrierId === 'VTP')).toBe(true);
         },
@@ -325,13 +367,25 @@ const TABLE: Record<string, Cell[]> = {
     ),
   ],
   carriers: [
-    ...adminOnly('POST /v1/carriers', 201, (c) => () => req(c, 'POST', '/v1/carriers', { id: unique('C').replaceAll('-', '_'), name: 'Matrix carrier' })),
+    ...adminOnly(
+      'POST /v1/carriers',
+      201,
+      (c) => () => req(c, 'POST', '/v1/carriers', { id: unique('C').replaceAll('-', '_'), name: 'Matrix carrier' }),
+    ),
     ...adminOnly('GET /v1/carriers', 200, (c) => () => req(c, 'GET', '/v1/carriers')),
   ],
   principals: [
-    ...adminOnly('POST /v1/principals', 201, (c) => () => req(c, 'POST', '/v1/principals', { name: unique('Matrix principal'), role: 'carrier', carrierId: 'VNP' })),
+    ...adminOnly(
+      'POST /v1/principals',
+      201,
+      (c) => () => req(c, 'POST', '/v1/principals', { name: unique('Matrix principal'), role: 'carrier', carrierId: 'VNP' }),
+    ),
     ...adminOnly('GET /v1/principals', 200, (c) => () => req(c, 'GET', '/v1/principals')),
-    ...adminOnly('POST /v1/principals/{id}/keys', 201, (c) => () => req(c, 'POST', `/v1/principals/${ctx.target}/keys`, { name: unique('rotation') })),
+    ...adminOnly(
+      'POST /v1/principals/{id}/keys',
+      201,
+      (c) => () => req(c, 'POST', `/v1/principals/${ctx.target}/keys`, { name: unique('rotation') }),
+    ),
     ...ALL.map((c) => {
       let keyId = '';
       const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
@@ -360,8 +414,18 @@ const TABLE: Record<string, Cell[]> = {
 const REFERENCE_LISTS = ['holidays', 'deadline-policies', 'fine-schedule', 'authority-caps', 'agencies', 'categories'];
 const upper = (p: string) => unique(p).replaceAll('-', '_').toUpperCase();
 TABLE['reference data'] = [
-  ...REFERENCE_LISTS.flatMap((list) => everyone(`GET /v1/reference/${list}`, () => 200, (c) => () => req(c, 'GET', `/v1/reference/${list}`))),
-  ...adminOnly('PUT /v1/reference/holidays/{date}', 201, (c) => () => req(c, 'PUT', '/v1/reference/holidays/2031-01-06', { name: 'Ngày nghỉ kiểm tra phân quyền' })),
+  ...REFERENCE_LISTS.flatMap((list) =>
+    everyone(
+      `GET /v1/reference/${list}`,
+      () => 200,
+      (c) => () => req(c, 'GET', `/v1/reference/${list}`),
+    ),
+  ),
+  ...adminOnly(
+    'PUT /v1/reference/holidays/{date}',
+    201,
+    (c) => () => req(c, 'PUT', '/v1/reference/holidays/2031-01-06', { name: 'Ngày nghỉ kiểm tra phân quyền' }),
+  ),
   ...ALL.map((c) => {
     const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
     const date = new Date(Date.UTC(2032, 0, 5 + ALL.indexOf(c))); // a day of its own per caller
@@ -379,44 +443,87 @@ TABLE['reference data'] = [
       },
     );
   }),
-  ...adminOnly('PATCH /v1/reference/deadline-policies/{clock}', 200, (c) => () =>
-    req(c, 'PATCH', '/v1/reference/deadline-policies/TEMPORARY_SEIZURE', { legalBasis: `LHAV Art. 125(8) (${unique('matrix')})` }),
+  ...adminOnly(
+    'PATCH /v1/reference/deadline-policies/{clock}',
+    200,
+    (c) => () =>
+      req(c, 'PATCH', '/v1/reference/deadline-policies/TEMPORARY_SEIZURE', { legalBasis: `LHAV Art. 125(8) (${unique('matrix')})` }),
   ),
-  ...adminOnly('PUT /v1/reference/fine-schedule/{id}', 201, (c) => () =>
-    req(c, 'PUT', `/v1/reference/fine-schedule/${unique('MATRIX')}`, {
-      offenceCode: upper('MATRIX_OFFENCE'),
-      decree: 'Decree 174/2026/NĐ-CP',
-      effectiveFrom: '2026-07-01',
-      minVnd: 1_000_000,
-      maxVnd: 2_000_000,
-      legalBasis: 'Matrix',
-      descriptionVi: 'Vi phạm kiểm tra phân quyền',
-      descriptionEn: 'Authorisation matrix offence',
-      verify: true,
-    }),
+  ...adminOnly(
+    'PUT /v1/reference/fine-schedule/{id}',
+    201,
+    (c) => () =>
+      req(c, 'PUT', `/v1/reference/fine-schedule/${unique('MATRIX')}`, {
+        offenceCode: upper('MATRIX_OFFENCE'),
+        decree: 'Decree 174/2026/NĐ-CP',
+        effectiveFrom: '2026-07-01',
+        minVnd: 1_000_000,
+        maxVnd: 2_000_000,
+        legalBasis: 'Matrix',
+        descriptionVi: 'Vi phạm kiểm tra phân quyền',
+        descriptionEn: 'Authorisation matrix offence',
+        verify: true,
+      }),
   ),
-  ...adminOnly('PUT /v1/reference/authority-caps/{id}', 201, (c) => () =>
-    req(c, 'PUT', `/v1/reference/authority-caps/${unique('MATRIX')}`, { agencyKind: 'QLTT', title: upper('MATRIX_TITLE'), capVnd: 1_000_000, legalBasis: 'Matrix', verify: true }),
+  ...adminOnly(
+    'PUT /v1/reference/authority-caps/{id}',
+    201,
+    (c) => () =>
+      req(c, 'PUT', `/v1/reference/authority-caps/${unique('MATRIX')}`, {
+        agencyKind: 'QLTT',
+        title: upper('MATRIX_TITLE'),
+        capVnd: 1_000_000,
+        legalBasis: 'Matrix',
+        verify: true,
+      }),
   ),
-  ...adminOnly('POST /v1/reference/agencies', 201, (c) => () =>
-    req(c, 'POST', '/v1/reference/agencies', { id: upper('MATRIX'), kind: 'QLTT', provinceCode: 'HN', name: 'Chi cục QLTT cũ', validFrom: '1990-01-01', validTo: '1991-01-01' }),
+  ...adminOnly(
+    'POST /v1/reference/agencies',
+    201,
+    (c) => () =>
+      req(c, 'POST', '/v1/reference/agencies', {
+        id: upper('MATRIX'),
+        kind: 'QLTT',
+        provinceCode: 'HN',
+        name: 'Chi cục QLTT cũ',
+        validFrom: '1990-01-01',
+        validTo: '1991-01-01',
+      }),
   ),
-  ...adminOnly('PATCH /v1/reference/agencies/{id}', 200, (c) => () => req(c, 'PATCH', `/v1/reference/agencies/${ctx.oldAgency}`, { nameEn: unique('Former QLTT') })),
+  ...adminOnly(
+    'PATCH /v1/reference/agencies/{id}',
+    200,
+    (c) => () => req(c, 'PATCH', `/v1/reference/agencies/${ctx.oldAgency}`, { nameEn: unique('Former QLTT') }),
+  ),
   ...everyone(
     'GET /v1/reference/changes',
     (c) => (c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' ? 200 : 403),
     (c) => () => req(c, 'GET', '/v1/reference/changes'),
-    (c) => (c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' }),
+    (c) =>
+      c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' },
   ),
 ];
 
 for (const k of Object.keys(CASES) as CaseKey[]) {
   TABLE[CASES[k]] = [
-    ...caseCells(k, '/v1/cases/{id}', () => `/v1/cases/${ctx.cases[k]}`, () => ({ status: 200 })),
-    ...caseCells(k, '/v1/cases/{id}/history', () => `/v1/cases/${ctx.cases[k]}/history`, () => ({ status: 200 })),
+    ...caseCells(
+      k,
+      '/v1/cases/{id}',
+      () => `/v1/cases/${ctx.cases[k]}`,
+      () => ({ status: 200 }),
+    ),
+    ...caseCells(
+      k,
+      '/v1/cases/{id}/history',
+      () => `/v1/cases/${ctx.cases[k]}/history`,
+      () => ({ status: 200 }),
+    ),
     // Temporal's own history is for managers (inspection), not for parties to the case nor admins
-    ...caseCells(k, '/v1/cases/{id}/history?source=temporal', () => `/v1/cases/${ctx.cases[k]}/history?source=temporal`, (c) =>
-      CALLERS[c].startsWith('manager') || c === 'national' ? { status: 200 } : { status: 403, type: 'forbidden' },
+    ...caseCells(
+      k,
+      '/v1/cases/{id}/history?source=temporal',
+      () => `/v1/cases/${ctx.cases[k]}/history?source=temporal`,
+      (c) => (CALLERS[c].startsWith('manager') || c === 'national' ? { status: 200 } : { status: 403, type: 'forbidden' }),
     ),
     ...ACTION_ENDPOINTS.flatMap((e) => actionCells(k, e)),
   ];

@@ -9,8 +9,12 @@ const t: Record<string, string> = {};
 beforeAll(async () => {
   h = await apiHarness();
   t.carrier = (await h.principal({ name: 'VNPost integration', role: 'carrier', carrierId: 'VNP' })).token;
-  t.qltt = (await h.principal({ name: 'Nguyễn Văn A', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })).token;
-  t.qlttChief = (await h.principal({ name: 'Trần Thị B', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'DEPARTMENT_HEAD' })).token;
+  t.qltt = (
+    await h.principal({ name: 'Nguyễn Văn A', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })
+  ).token;
+  t.qlttChief = (
+    await h.principal({ name: 'Trần Thị B', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'DEPARTMENT_HEAD' })
+  ).token;
   t.dept = (await h.principal({ name: 'Lê Văn C', role: 'officer', agencyId: 'TH-DEPT', provinceCode: 'TH' })).token;
 });
 
@@ -35,7 +39,18 @@ it('takes a case from intake to payment and closure, with a full history', async
   await step(t.qltt!, 'verification', { outcome: 'started' }, 'UNDER_VERIFICATION');
   await step(t.qltt!, 'verification', { outcome: 'violation', against: 'SENDER', summary: 'Hàng giả nhãn hiệu' }, 'VIOLATION_CONFIRMED');
   await step(t.qltt!, 'violation-record', { recordNumber: 'BBVP-01', seized: true }, 'VIOLATION_RECORDED');
-  await step(t.qltt!, 'sanction-proposal', { offenceCode: 'POST_PROHIBITED_ITEM', amountVnd: 15_000_000, violator: 'ORGANISATION', extraPenalties: ['CONFISCATION'], legalArticle: 'NĐ 174/2026' }, 'SANCTION_PROPOSED');
+  await step(
+    t.qltt!,
+    'sanction-proposal',
+    {
+      offenceCode: 'POST_PROHIBITED_ITEM',
+      amountVnd: 15_000_000,
+      violator: 'ORGANISATION',
+      extraPenalties: ['CONFISCATION'],
+      legalArticle: 'NĐ 174/2026',
+    },
+    'SANCTION_PROPOSED',
+  );
   // the proposer may not decide (four eyes)
   const self = await call(h.base, t.qltt!, 'POST', `/v1/cases/${id}/sanction-decision`, { outcome: 'approve', decisionNumber: 'QD-01' });
   expect(self.status).toBe(403);
@@ -48,7 +63,13 @@ it('takes a case from intake to payment and closure, with a full history', async
 
   const history = await call(h.base, t.carrier!, 'GET', `/v1/cases/${id}/history`);
   expect(history.status).toBe(200);
-  const events = history.body.events as { type: string; actor: { role: string; id: string; agencyId: string | null }; from: string; to: string; changes: Record<string, { old: unknown; new: unknown }> }[];
+  const events = history.body.events as {
+    type: string;
+    actor: { role: string; id: string; agencyId: string | null };
+    from: string;
+    to: string;
+    changes: Record<string, { old: unknown; new: unknown }>;
+  }[];
   expect(events.map((e) => e.type)).toEqual([
     'DETECTED',
     'AGENCIES_NOTIFIED',
@@ -74,7 +95,9 @@ it('takes a case from intake to payment and closure, with a full history', async
   const csv = await call(h.base, t.carrier!, 'GET', `/v1/cases/${id}/history?format=csv`);
   expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
   expect(csv.text.startsWith('seq,at,type')).toBe(true);
-  const raw = new Uint8Array(await (await fetch(`${h.base}/v1/cases/${id}/history?format=csv`, { headers: { authorization: `Bearer ${t.carrier}` } })).arrayBuffer());
+  const raw = new Uint8Array(
+    await (await fetch(`${h.base}/v1/cases/${id}/history?format=csv`, { headers: { authorization: `Bearer ${t.carrier}` } })).arrayBuffer(),
+  );
   expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, so Excel shows Vietnamese correctly
   expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(14);
 

@@ -13,7 +13,14 @@ const key = (name: string) => `idem-${name}-${run}`;
 const PROBLEM = 'https://postwatch.dev/problems/';
 
 const open = (h: Harness, token: string, carrierRef: string, idempotencyKey: string | null, over: Record<string, unknown> = {}) =>
-  call(h.base, token, 'POST', '/v1/cases', detectionBody(carrierRef, over), idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey });
+  call(
+    h.base,
+    token,
+    'POST',
+    '/v1/cases',
+    detectionBody(carrierRef, over),
+    idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey },
+  );
 
 /**
  * The executions Temporal has for a workflow id. Visibility is eventually consistent, so this
@@ -64,7 +71,10 @@ describe('one Idempotency-Key, many requests', () => {
   it('20 concurrent requests create exactly one case and one workflow', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => open(h, carrier, ref('burst'), key('burst'))));
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(','),
+    ).toBe(true);
     const created = results.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const r of results.filter((x) => x.status === 409)) {
@@ -174,7 +184,10 @@ describe('a crash between the workflow start and the response', () => {
     // a process that dies never runs its error handling: whatever it would write to release the
     // key (delete it, or mark it stale) never happens, and the key stays in flight
     const noop = (() => Promise.resolve({ count: 0 })) as never;
-    const cleanups = [vi.spyOn(h.db.idempotencyRecord, 'deleteMany').mockImplementation(noop), vi.spyOn(h.db.idempotencyRecord, 'updateMany').mockImplementation(noop)];
+    const cleanups = [
+      vi.spyOn(h.db.idempotencyRecord, 'deleteMany').mockImplementation(noop),
+      vi.spyOn(h.db.idempotencyRecord, 'updateMany').mockImplementation(noop),
+    ];
     const died = await open(h, carrier, ref('died'), key('died')).finally(() => cleanups.forEach((c) => c.mockRestore()));
     expect(died.status).toBe(500); // what the client sees of a dead process (a reset, a gateway error…)
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseWorkflowId('VNP', ref('died')) } });
@@ -184,7 +197,10 @@ describe('a crash between the workflow start and the response', () => {
     // as if the process died just now (opening a case can take longer than this file's staleMs):
     // while the key is fresh, a retry is told the request is still in flight
     const diedAt = new Date();
-    await h.db.idempotencyRecord.update({ where: { principalId_key: { principalId: record.principalId, key: record.key } }, data: { updatedAt: diedAt } });
+    await h.db.idempotencyRecord.update({
+      where: { principalId_key: { principalId: record.principalId, key: record.key } },
+      data: { updatedAt: diedAt },
+    });
     const early = await open(h, carrier, ref('died'), key('died'));
     expect(early.status).toBe(409);
     expect(early.body.type).toBe(`${PROBLEM}request-in-flight`);

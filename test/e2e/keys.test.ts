@@ -49,7 +49,11 @@ describe('a principal created over HTTP', () => {
   it('shows the key once, in the creation response', async () => {
     const r = await call(h.base, admin, 'POST', '/v1/principals', { name: 'VNPost integration', role: 'carrier', carrierId: 'VNP' });
     expect(r.status, r.text).toBe(201);
-    expect(r.body).toMatchObject({ role: 'carrier', carrierId: 'VNP', key: { id: expect.any(String), token: expect.stringMatching(/^pw_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/) } });
+    expect(r.body).toMatchObject({
+      role: 'carrier',
+      carrierId: 'VNP',
+      key: { id: expect.any(String), token: expect.stringMatching(/^pw_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/) },
+    });
     expect(r.headers.get('location')).toBe(`/v1/principals/${r.body.id}`);
     principalId = r.body.id;
     first = { id: r.body.key.id, token: r.body.key.token };
@@ -150,7 +154,9 @@ describe('a principal created over HTTP', () => {
     // the stored hash itself is not a key
     const hash = (await apiKeyRows()).find((k) => k.id === second.id)!.row.hash as string;
     expect((await call(h.base, hash, 'GET', '/v1/cases')).status).toBe(401);
-    expect((await call(h.base, null, 'GET', '/v1/cases', undefined, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` })).status).toBe(401);
+    expect(
+      (await call(h.base, null, 'GET', '/v1/cases', undefined, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` })).status,
+    ).toBe(401);
   });
 });
 
@@ -158,13 +164,28 @@ describe('a principal created over HTTP', () => {
 describe.runIf(existsSync('scripts/admin.ts'))('npm run admin', () => {
   const run = promisify(execFile);
   const admin_ = (...args: string[]) =>
-    run('npm', ['run', '--silent', 'admin', '--', ...args], { env: { ...process.env, DATABASE_URL: h.url, npm_config_loglevel: 'error' }, timeout: 60_000 });
+    run('npm', ['run', '--silent', 'admin', '--', ...args], {
+      env: { ...process.env, DATABASE_URL: h.url, npm_config_loglevel: 'error' },
+      timeout: 60_000,
+    });
 
   let keyId: string;
   let token: string;
 
   it('create-principal prints the key once and stores only its hash', async () => {
-    const { stdout } = await admin_('create-principal', '--name', 'CLI officer', '--role', 'officer', '--agency', 'TH-QLTT', '--province', 'TH', '--title', 'TEAM_LEAD');
+    const { stdout } = await admin_(
+      'create-principal',
+      '--name',
+      'CLI officer',
+      '--role',
+      'officer',
+      '--agency',
+      'TH-QLTT',
+      '--province',
+      'TH',
+      '--title',
+      'TEAM_LEAD',
+    );
     const created = /created officer (\S+) \(CLI officer\)/.exec(stdout);
     const shown = /key \(shown once\): (pw_\S+)/.exec(stdout);
     expect(created, stdout).not.toBeNull();
@@ -188,7 +209,9 @@ describe.runIf(existsSync('scripts/admin.ts'))('npm run admin', () => {
   });
 
   it('refuses an invalid principal with a message and exit code 2', async () => {
-    const e = await admin_('create-principal', '--name', 'No carrier', '--role', 'carrier').catch((x: { code: number; stderr: string }) => x);
+    const e = await admin_('create-principal', '--name', 'No carrier', '--role', 'carrier').catch(
+      (x: { code: number; stderr: string }) => x,
+    );
     expect((e as { code: number }).code).toBe(2);
     expect((e as { stderr: string }).stderr).toMatch(/carrierId/);
   });

@@ -63,7 +63,9 @@ describe('GET /metrics', () => {
     const open = await call(h.base, carrier, 'POST', '/v1/cases', detectionBody('MET-2'), { 'idempotency-key': 'metrics-case-2' });
     expect(open.status).toBe(201);
     await h.db.case.update({ where: { id: open.body.id }, data: { overdue: true } });
-    const endpoint = await h.db.webhookEndpoint.create({ data: { ownerType: 'carrier', ownerId: 'VNP', url: 'https://example.invalid/hook', secret: 'whsec_x', createdBy: 'test' } });
+    const endpoint = await h.db.webhookEndpoint.create({
+      data: { ownerType: 'carrier', ownerId: 'VNP', url: 'https://example.invalid/hook', secret: 'whsec_x', createdBy: 'test' },
+    });
     await h.db.webhookDelivery.create({
       data: {
         endpointId: endpoint.id,
@@ -72,7 +74,13 @@ describe('GET /metrics', () => {
         eventType: 'DETECTED',
         payload: {},
         status: 'FAILED',
-        attempts: { create: [{ statusCode: 500, durationMs: 5 }, { statusCode: null, error: 'ECONNREFUSED', durationMs: 1 }, { statusCode: 204, durationMs: 3 }] },
+        attempts: {
+          create: [
+            { statusCode: 500, durationMs: 5 },
+            { statusCode: null, error: 'ECONNREFUSED', durationMs: 1 },
+            { statusCode: 204, durationMs: 3 },
+          ],
+        },
       },
     });
     const after = await scrape();

@@ -29,7 +29,8 @@ function servedRoutes(app: Express): string[] {
   const walk = (stack: any[]) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${String(layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
+        for (const m of Object.keys(layer.route.methods))
+          out.push(`${m.toUpperCase()} ${String(layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
       } else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
@@ -52,9 +53,15 @@ describe('the document', () => {
       taskQueue: h.temporal.taskQueue,
       log: createLogger('silent'),
     });
-    const served = servedRoutes(app).filter((r) => r !== 'GET /docs/init.js').sort(); // the docs page's script
+    const served = servedRoutes(app)
+      .filter((r) => r !== 'GET /docs/init.js')
+      .sort(); // the docs page's script
     const documented = Object.entries(doc.paths as Json)
-      .flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${path}`))
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => METHODS.includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      )
       .sort();
     expect(documented).toEqual(served);
     const ids = Object.values(doc.paths as Json).flatMap((item) => Object.values(item as Json).map((op) => op.operationId));
@@ -74,7 +81,8 @@ describe('the document', () => {
   it('gives every operation a success response and RFC 9457 problems for what it can answer', () => {
     const problem = doc.components.schemas.Problem;
     expect(problem.required).toEqual(['type', 'title', 'status']);
-    for (const field of ['type', 'title', 'status', 'detail', 'instance', 'errors', 'code', 'allowedActions']) expect(problem.properties).toHaveProperty(field);
+    for (const field of ['type', 'title', 'status', 'detail', 'instance', 'errors', 'code', 'allowedActions'])
+      expect(problem.properties).toHaveProperty(field);
     for (const [status, r] of Object.entries(doc.components.responses as Json)) {
       expect(status).toMatch(/^Problem[45]\d\d$/);
       expect(r.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
@@ -84,10 +92,14 @@ describe('the document', () => {
       for (const [method, op] of Object.entries(item as Json)) {
         const codes = Object.keys(op.responses);
         const where = `${method.toUpperCase()} ${path}`;
-        expect(codes.some((c) => /^2\d\d$/.test(c)), where).toBe(true);
+        expect(
+          codes.some((c) => /^2\d\d$/.test(c)),
+          where,
+        ).toBe(true);
         expect(codes, where).toContain('500');
         if (!op.security) expect(codes, where).toEqual(expect.arrayContaining(['401', '429']));
-        for (const c of codes.filter((c) => /^[45]/.test(c))) expect(op.responses[c], where).toEqual({ $ref: `#/components/responses/Problem${c}` });
+        for (const c of codes.filter((c) => /^[45]/.test(c)))
+          expect(op.responses[c], where).toEqual({ $ref: `#/components/responses/Problem${c}` });
         if (op.requestBody) expect(codes, where).toEqual(expect.arrayContaining(['400', '413']));
       }
   });

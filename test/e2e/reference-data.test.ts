@@ -23,14 +23,23 @@ let adminId = '';
 let seq = 0;
 
 type Role = keyof typeof tokens;
-const as = (role: Role, method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(base, tokens[role], method, path, body, headers);
+const as = (role: Role, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  call(base, tokens[role], method, path, body, headers);
 const problemType = (slug: string) => `https://postwatch.dev/problems/${slug}`;
 
 beforeAll(async () => {
   h = await apiHarness();
   // the same app over the same database and worker, with a log this file can read
-  const log = pino({ level: 'info', redact: { paths: REDACT, censor: '[redacted]' } }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
-  const app = createApp({ db: h.db, temporal: { connection: h.temporal.connection, client: h.temporal.client }, taskQueue: h.temporal.taskQueue, log });
+  const log = pino(
+    { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } },
+    { write: (line: string) => void logLines.push(JSON.parse(line)) },
+  );
+  const app = createApp({
+    db: h.db,
+    temporal: { connection: h.temporal.connection, client: h.temporal.client },
+    taskQueue: h.temporal.taskQueue,
+    log,
+  });
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
   });
@@ -40,7 +49,9 @@ beforeAll(async () => {
   adminId = admin.id;
   tokens.admin = admin.token;
   tokens.carrier = (await h.principal({ name: 'VNPost integration', role: 'carrier', carrierId: 'VNP' })).token;
-  tokens.officer = (await h.principal({ name: 'QLTT Thanh Hóa', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })).token;
+  tokens.officer = (
+    await h.principal({ name: 'QLTT Thanh Hóa', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })
+  ).token;
   tokens.manager = (await h.principal({ name: 'Sở KH&CN Thanh Hóa', role: 'manager', agencyId: 'TH-DEPT', provinceCode: 'TH' })).token;
 });
 
@@ -62,7 +73,10 @@ async function calendarNow(): Promise<WorkCalendar> {
   const r = await as('officer', 'GET', '/v1/reference/holidays');
   expect(r.status).toBe(200);
   const days = r.body.items as { date: string; kind: string }[];
-  return { holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date), makeUpWorkdays: days.filter((d) => d.kind === 'MAKE_UP_WORKDAY').map((d) => d.date) };
+  return {
+    holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date),
+    makeUpWorkdays: days.filter((d) => d.kind === 'MAKE_UP_WORKDAY').map((d) => d.date),
+  };
 }
 
 async function changesOf(table: string, key: string) {
@@ -117,12 +131,23 @@ describe('a holiday an administrator adds', () => {
     const changes = await changesOf('Holiday', day);
     expect(changes).toHaveLength(2); // newest first: the deletion, then the addition
     const [deleted, added] = changes;
-    expect(deleted).toMatchObject({ actorId: adminId, table: 'Holiday', key: day, before: { date: day, name: 'Ngày nghỉ đột xuất (kiểm thử)', kind: 'HOLIDAY' }, after: null });
+    expect(deleted).toMatchObject({
+      actorId: adminId,
+      table: 'Holiday',
+      key: day,
+      before: { date: day, name: 'Ngày nghỉ đột xuất (kiểm thử)', kind: 'HOLIDAY' },
+      after: null,
+    });
     expect(added).toMatchObject({ actorId: adminId, after: { date: day, name: 'Ngày nghỉ đột xuất (kiểm thử)', kind: 'HOLIDAY' } });
     expect(added!.id).toBeLessThan(deleted!.id);
 
     const line = logLines.find((l) => l.referenceChange?.id === added!.id);
-    expect(line).toMatchObject({ level: 30, principal: adminId, role: 'admin', referenceChange: { actorId: adminId, table: 'Holiday', key: day, after: added!.after } });
+    expect(line).toMatchObject({
+      level: 30,
+      principal: adminId,
+      role: 'admin',
+      referenceChange: { actorId: adminId, table: 'Holiday', key: day, after: added!.after },
+    });
     expect(line!.msg).toMatch(/reference data changed/);
     const all = JSON.stringify(logLines);
     for (const t of Object.values(tokens)) expect(all).not.toContain(t.slice('pw_00000000_'.length)); // never a key's secret
@@ -142,9 +167,14 @@ describe('a holiday an administrator adds', () => {
     const first = await as('admin', 'PUT', `/v1/reference/holidays/${date}`, { name: 'Tết (dự kiến)' });
     expect(first.status, first.text).toBe(201);
     expect(first.headers.get('location')).toBe(`/v1/reference/holidays/${date}`);
-    const renamed = await as('admin', 'PUT', `/v1/reference/holidays/${date}`, { name: 'Tết Nguyên đán Đinh Mùi (27 tháng Chạp)', kind: 'HOLIDAY' });
+    const renamed = await as('admin', 'PUT', `/v1/reference/holidays/${date}`, {
+      name: 'Tết Nguyên đán Đinh Mùi (27 tháng Chạp)',
+      kind: 'HOLIDAY',
+    });
     expect(renamed.status, renamed.text).toBe(200);
-    expect((await as('admin', 'PUT', `/v1/reference/holidays/${date}`, { name: 'Tết Nguyên đán Đinh Mùi (27 tháng Chạp)' })).status).toBe(200);
+    expect((await as('admin', 'PUT', `/v1/reference/holidays/${date}`, { name: 'Tết Nguyên đán Đinh Mùi (27 tháng Chạp)' })).status).toBe(
+      200,
+    );
     const changes = await changesOf('Holiday', date);
     expect(changes).toHaveLength(2);
     expect(changes[0]).toMatchObject({ before: { name: 'Tết (dự kiến)' }, after: { name: 'Tết Nguyên đán Đinh Mùi (27 tháng Chạp)' } });
@@ -164,20 +194,35 @@ describe('a holiday an administrator adds', () => {
     const weekday = await as('admin', 'PUT', '/v1/reference/holidays/2027-02-03', { name: 'Làm bù', kind: 'MAKE_UP_WORKDAY' });
     expect(weekday.status, weekday.text).toBe(422);
     expect(weekday.body).toMatchObject({ type: problemType('reference-invariant'), errors: [{ in: 'body', field: 'kind' }] });
-    const saturday = await as('admin', 'PUT', '/v1/reference/holidays/2027-02-20', { name: 'Làm bù cho thứ Tư 03/02/2027', kind: 'MAKE_UP_WORKDAY' });
+    const saturday = await as('admin', 'PUT', '/v1/reference/holidays/2027-02-20', {
+      name: 'Làm bù cho thứ Tư 03/02/2027',
+      kind: 'MAKE_UP_WORKDAY',
+    });
     expect(saturday.status, saturday.text).toBe(201);
   });
 });
 
 describe('the deadline table, fine schedule and authority caps', () => {
   it('takes a correction of a clock and logs it', async () => {
-    const r = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', { legalBasis: 'Policy (Sở KH&CN, 2027)', verify: true });
+    const r = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', {
+      legalBasis: 'Policy (Sở KH&CN, 2027)',
+      verify: true,
+    });
     expect(r.status, r.text).toBe(200);
-    expect(r.body).toMatchObject({ clock: 'VERIFICATION', limitValue: 5, unit: 'WORKING_DAYS', legalBasis: 'Policy (Sở KH&CN, 2027)', verify: true });
+    expect(r.body).toMatchObject({
+      clock: 'VERIFICATION',
+      limitValue: 5,
+      unit: 'WORKING_DAYS',
+      legalBasis: 'Policy (Sở KH&CN, 2027)',
+      verify: true,
+    });
     const listed = await as('carrier', 'GET', '/v1/reference/deadline-policies');
     expect(listed.body.items.find((p: { clock: string }) => p.clock === 'VERIFICATION')).toEqual(r.body);
     const [change] = await changesOf('DeadlinePolicy', 'VERIFICATION');
-    expect(change).toMatchObject({ before: { legalBasis: 'Policy', verify: false }, after: { legalBasis: 'Policy (Sở KH&CN, 2027)', verify: true } });
+    expect(change).toMatchObject({
+      before: { legalBasis: 'Policy', verify: false },
+      after: { legalBasis: 'Policy (Sở KH&CN, 2027)', verify: true },
+    });
   });
 
   it('refuses clocks that would break the rules of the table (422)', async () => {
@@ -189,7 +234,9 @@ describe('the deadline table, fine schedule and authority caps', () => {
     const silent = await as('admin', 'PATCH', '/v1/reference/deadline-policies/PAYMENT', { escalationChain: ['DEPT'] });
     expect(silent.status, silent.text).toBe(422);
     expect(silent.body.errors).toContainEqual(expect.objectContaining({ field: 'escalationChain' }));
-    const step = await as('admin', 'PATCH', '/v1/reference/deadline-policies/AGENCY_ACKNOWLEDGEMENT', { escalationChain: ['DEPT_MANAGER', 'CLOSE_EXPIRED'] });
+    const step = await as('admin', 'PATCH', '/v1/reference/deadline-policies/AGENCY_ACKNOWLEDGEMENT', {
+      escalationChain: ['DEPT_MANAGER', 'CLOSE_EXPIRED'],
+    });
     expect(step.status, step.text).toBe(422);
     const tooLong = await as('admin', 'PATCH', '/v1/reference/deadline-policies/PAYMENT', { limitValue: 50, unit: 'YEARS' });
     expect(tooLong.status, tooLong.text).toBe(422);
@@ -213,11 +260,18 @@ describe('the deadline table, fine schedule and authority caps', () => {
     const [change] = await changesOf('FineSchedule', rule.id);
     expect(change).toMatchObject({ before: { maxVnd: 20_000_000 }, after: { maxVnd: 25_000_000 } });
 
-    const reversed = await as('admin', 'PUT', '/v1/reference/fine-schedule/D200-2030:X', { ...body, effectiveFrom: '2030-01-01', effectiveTo: '2029-01-01' });
+    const reversed = await as('admin', 'PUT', '/v1/reference/fine-schedule/D200-2030:X', {
+      ...body,
+      effectiveFrom: '2030-01-01',
+      effectiveTo: '2029-01-01',
+    });
     expect(reversed.status).toBe(422);
     expect(reversed.body.errors).toContainEqual(expect.objectContaining({ field: 'effectiveTo' }));
     // a second rule for the same offence on the same days would make the schedule ambiguous
-    const overlapping = await as('admin', 'PUT', '/v1/reference/fine-schedule/D200-2030:POST_PROHIBITED_ITEM', { ...body, effectiveFrom: '2030-01-01' });
+    const overlapping = await as('admin', 'PUT', '/v1/reference/fine-schedule/D200-2030:POST_PROHIBITED_ITEM', {
+      ...body,
+      effectiveFrom: '2030-01-01',
+    });
     expect(overlapping.status, overlapping.text).toBe(409);
     expect(overlapping.body).toMatchObject({ type: problemType('reference-conflict'), conflictsWith: [rule.id] });
   });
@@ -236,7 +290,13 @@ describe('the deadline table, fine schedule and authority caps', () => {
 
 describe('agencies', () => {
   it('are reorganised by closing a row and adding its successor, with validity dates', async () => {
-    const successor = { id: 'TH-QLTT-2030', kind: 'QLTT', provinceCode: 'TH', name: 'Chi cục Quản lý thị trường tỉnh Thanh Hóa (mới)', validFrom: '2030-01-01' };
+    const successor = {
+      id: 'TH-QLTT-2030',
+      kind: 'QLTT',
+      provinceCode: 'TH',
+      name: 'Chi cục Quản lý thị trường tỉnh Thanh Hóa (mới)',
+      validFrom: '2030-01-01',
+    };
     const early = await as('admin', 'POST', '/v1/reference/agencies', successor);
     expect(early.status, early.text).toBe(409); // TH-QLTT still serves from 2025 on, open-ended
     expect(early.body.conflictsWith).toEqual(['TH-QLTT']);
@@ -264,12 +324,32 @@ describe('agencies', () => {
   });
 
   it('refuses an agency that breaks the rules (422) and an unknown one (404)', async () => {
-    const reversed = await as('admin', 'POST', '/v1/reference/agencies', { id: 'HN-QLTT-X', kind: 'QLTT', provinceCode: 'HN', name: 'X', validFrom: '2031-01-01', validTo: '2030-01-01' });
+    const reversed = await as('admin', 'POST', '/v1/reference/agencies', {
+      id: 'HN-QLTT-X',
+      kind: 'QLTT',
+      provinceCode: 'HN',
+      name: 'X',
+      validFrom: '2031-01-01',
+      validTo: '2030-01-01',
+    });
     expect(reversed.status, reversed.text).toBe(422);
     expect(reversed.body.errors).toContainEqual(expect.objectContaining({ field: 'validTo' }));
-    const nationalWithProvince = await as('admin', 'POST', '/v1/reference/agencies', { id: 'TH-KT1', kind: 'KT1', provinceCode: 'TH', name: 'X', validFrom: '2031-01-01' });
+    const nationalWithProvince = await as('admin', 'POST', '/v1/reference/agencies', {
+      id: 'TH-KT1',
+      kind: 'KT1',
+      provinceCode: 'TH',
+      name: 'X',
+      validFrom: '2031-01-01',
+    });
     expect(nationalWithProvince.status).toBe(422);
-    const noProvince = await as('admin', 'POST', '/v1/reference/agencies', { id: 'ZZ-QLTT', kind: 'QLTT', provinceCode: 'ZZ', name: 'X', validFrom: '1990-01-01', validTo: '1991-01-01' });
+    const noProvince = await as('admin', 'POST', '/v1/reference/agencies', {
+      id: 'ZZ-QLTT',
+      kind: 'QLTT',
+      provinceCode: 'ZZ',
+      name: 'X',
+      validFrom: '1990-01-01',
+      validTo: '1991-01-01',
+    });
     expect(noProvince.status).toBe(422);
     expect(noProvince.body.type).toBe(problemType('unknown-reference'));
     expect((await as('admin', 'PATCH', '/v1/reference/agencies/NO-SUCH-AGENCY', { name: 'X' })).status).toBe(404);
@@ -290,7 +370,9 @@ describe('agencies', () => {
   it('lists the categories', async () => {
     const r = await as('carrier', 'GET', '/v1/reference/categories');
     expect(r.status).toBe(200);
-    expect(r.body.items).toContainEqual(expect.objectContaining({ code: 'COUNTERFEIT', primaryAgency: 'QLTT', alsoNotify: ['DEPT'], offenceCode: 'POST_PROHIBITED_ITEM' }));
+    expect(r.body.items).toContainEqual(
+      expect.objectContaining({ code: 'COUNTERFEIT', primaryAgency: 'QLTT', alsoNotify: ['DEPT'], offenceCode: 'POST_PROHIBITED_ITEM' }),
+    );
   });
 });
 
@@ -317,7 +399,9 @@ describe('who may do what', () => {
   });
 
   it('leaves the data as it was after the refused writes', async () => {
-    expect((await as('admin', 'GET', '/v1/reference/holidays?year=2027')).body.items.map((d: { date: string }) => d.date)).toContain('2027-02-20');
+    expect((await as('admin', 'GET', '/v1/reference/holidays?year=2027')).body.items.map((d: { date: string }) => d.date)).toContain(
+      '2027-02-20',
+    );
     expect((await changesOf('Holiday', '2027-03-01')).length).toBe(0);
   });
 });
@@ -326,20 +410,35 @@ describe('invalid input', () => {
   it('is a 400 naming each failing field, unknown fields too', async () => {
     const unknown = await as('admin', 'PUT', '/v1/reference/holidays/2027-03-01', { name: 'X', extra: 1 });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ type: problemType('validation'), errors: [{ in: 'body', field: 'extra', message: 'unknown field' }] });
+    expect(unknown.body).toMatchObject({
+      type: problemType('validation'),
+      errors: [{ in: 'body', field: 'extra', message: 'unknown field' }],
+    });
     const path = await as('admin', 'PUT', '/v1/reference/holidays/2027-02-30', { name: 'X' });
     expect(path.status).toBe(400);
     expect(path.body.errors).toEqual([expect.objectContaining({ in: 'path', field: '(root)' })]);
-    const policy = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', { unit: 'WEEKS', escalationChain: ['NOBODY'], limitValue: 0 });
+    const policy = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', {
+      unit: 'WEEKS',
+      escalationChain: ['NOBODY'],
+      limitValue: 0,
+    });
     expect(policy.status).toBe(400);
     expect(policy.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['escalationChain.0', 'limitValue', 'unit']);
-    const ext = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', { extensions: [{ code: 'x', limitValue: 2, unit: 'DAYS', basis: '' }] });
-    expect(ext.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extensions.0.basis', 'extensions.0.code', 'extensions.0.unit']);
+    const ext = await as('admin', 'PATCH', '/v1/reference/deadline-policies/VERIFICATION', {
+      extensions: [{ code: 'x', limitValue: 2, unit: 'DAYS', basis: '' }],
+    });
+    expect(ext.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'extensions.0.basis',
+      'extensions.0.code',
+      'extensions.0.unit',
+    ]);
     const nothing = await as('admin', 'PATCH', '/v1/reference/agencies/TH-QLTT', {});
     expect(nothing.status).toBe(400);
     const fine = await as('admin', 'PUT', '/v1/reference/fine-schedule/X', { offenceCode: 'x', minVnd: -1, maxVnd: 1.5 });
     expect(fine.status).toBe(400);
-    expect(fine.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['offenceCode', 'minVnd', 'maxVnd', 'decree', 'effectiveFrom', 'verify']));
+    expect(fine.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['offenceCode', 'minVnd', 'maxVnd', 'decree', 'effectiveFrom', 'verify']),
+    );
     const query = await as('admin', 'GET', '/v1/reference/changes?table=Case');
     expect(query.status).toBe(400);
     expect(query.body.errors).toEqual([expect.objectContaining({ in: 'query', field: 'table' })]);
@@ -365,22 +464,38 @@ describe('the change log', () => {
 describe('npm run admin -- set-holiday', () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) =>
-    run('npm', ['run', '--silent', 'admin', '--', ...args], { env: { ...process.env, DATABASE_URL: h.url, npm_config_loglevel: 'error' }, timeout: 60_000 });
+    run('npm', ['run', '--silent', 'admin', '--', ...args], {
+      env: { ...process.env, DATABASE_URL: h.url, npm_config_loglevel: 'error' },
+      timeout: 60_000,
+    });
 
   it('corrects a day of the calendar, logged as the operator’s change', async () => {
     const { stdout, stderr } = await cli('set-holiday', '--date', '2027-02-05', '--name', 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)');
-    expect(stdout).toMatch(/2027-02-05: HOLIDAY "Tết Nguyên đán Đinh Mùi \(29 tháng Chạp\) \(verify\)" → HOLIDAY "Tết Nguyên đán Đinh Mùi \(29 tháng Chạp\)"/);
+    expect(stdout).toMatch(
+      /2027-02-05: HOLIDAY "Tết Nguyên đán Đinh Mùi \(29 tháng Chạp\) \(verify\)" → HOLIDAY "Tết Nguyên đán Đinh Mùi \(29 tháng Chạp\)"/,
+    );
     const line = JSON.parse(stderr.trim().split('\n').at(-1)!);
-    expect(line).toMatchObject({ level: 30, referenceChange: { table: 'Holiday', key: '2027-02-05', after: { name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)' } } });
+    expect(line).toMatchObject({
+      level: 30,
+      referenceChange: { table: 'Holiday', key: '2027-02-05', after: { name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)' } },
+    });
     const listed = await as('officer', 'GET', '/v1/reference/holidays?year=2027');
-    expect(listed.body.items).toContainEqual({ date: '2027-02-05', year: 2027, name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)', kind: 'HOLIDAY' });
+    expect(listed.body.items).toContainEqual({
+      date: '2027-02-05',
+      year: 2027,
+      name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)',
+      kind: 'HOLIDAY',
+    });
     const [change] = await changesOf('Holiday', '2027-02-05');
     expect(change!.actorId).toMatch(/^cli:/);
     expect(change!.before).toMatchObject({ name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp) (verify)' });
   });
 
   it('refuses a day that breaks a rule, with a message and exit code 2', async () => {
-    const e = (await cli('set-holiday', '--date', '2027-02-03', '--name', 'Làm bù', '--kind', 'MAKE_UP_WORKDAY').catch((x) => x)) as { code: number; stderr: string };
+    const e = (await cli('set-holiday', '--date', '2027-02-03', '--name', 'Làm bù', '--kind', 'MAKE_UP_WORKDAY').catch((x) => x)) as {
+      code: number;
+      stderr: string;
+    };
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/Saturday or Sunday/);
   });

@@ -29,7 +29,11 @@ describe('a detection becomes a numbered, routed case', () => {
 
   const open = async (ref: string) => {
     const workflowId = caseWorkflowId('VNP', ref);
-    const handle = await h.client.workflow.start('caseWorkflow', { taskQueue: h.taskQueue, workflowId, args: [{ detection: detection(ref) }] });
+    const handle = await h.client.workflow.start('caseWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId,
+      args: [{ detection: detection(ref) }],
+    });
     return { workflowId, view: await handle.executeUpdate(openCase), handle };
   };
 
@@ -63,7 +67,11 @@ describe('a detection becomes a numbered, routed case', () => {
     expect((await handle.describe()).typedSearchAttributes.get(CaseStatusKey)).toBe('ACKNOWLEDGED');
     // and visibility finds it by them
     await expect
-      .poll(async () => (await h.client.workflow.count(`CaseStatus = "ACKNOWLEDGED" AND CaseProvince = "TH" AND WorkflowId = "${workflowId}"`)).count, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await h.client.workflow.count(`CaseStatus = "ACKNOWLEDGED" AND CaseProvince = "TH" AND WorkflowId = "${workflowId}"`)).count,
+        { timeout: 10_000 },
+      )
       .toBe(1);
   });
 

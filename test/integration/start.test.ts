@@ -45,7 +45,9 @@ describe('npm start', () => {
     const second = await startProcess({ DATA_DIR: dataDir });
     await second.waitFor('Postwatch is ready.');
     expect(second.output()).not.toMatch(/Admin key\s+pw_/); // the first admin exists already
-    expect(await sql(runningEmbeddedUrl(dataDir)!, `SELECT name FROM "Carrier" WHERE id = 'RESTART'`)).toEqual([{ name: 'Written before the restart' }]);
+    expect(await sql(runningEmbeddedUrl(dataDir)!, `SELECT name FROM "Carrier" WHERE id = 'RESTART'`)).toEqual([
+      { name: 'Written before the restart' },
+    ]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   });

@@ -24,7 +24,14 @@ const taskQueue = `crash-${randomBytes(4).toString('hex')}`;
 function startWorker(): { child: ChildProcess; ready: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: inject('temporalAddress'), TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      TASK_QUEUE: taskQueue,
+      WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,7 +61,11 @@ it('resumes a case after the worker is killed, with every event exactly once', a
   const workflowId = caseWorkflowId('VNP', `crash-${randomBytes(3).toString('hex')}`);
   const first = startWorker();
   await first.ready;
-  const handle = await client.workflow.start('caseWorkflow', { taskQueue, workflowId, args: [{ detection: detection(workflowId.slice(9)) }] });
+  const handle = await client.workflow.start('caseWorkflow', {
+    taskQueue,
+    workflowId,
+    args: [{ detection: detection(workflowId.slice(9)) }],
+  });
   await handle.executeUpdate(openCase);
   await handle.executeUpdate(act, { args: [{ actor: carrier, action: { kind: 'confirmHold', holdRecordRef: 'BB-1' } }] });
 
@@ -96,7 +107,7 @@ it('resumes a case after the worker is killed, with every event exactly once', a
   }
   const number = (await db.case.findUniqueOrThrow({ where: { id: workflowId } })).number;
   const result = await verify();
-  expect(result.out).toContain("FAILED");
+  expect(result.out).toContain('FAILED');
   expect(result.code).toBe(1);
   expect(result.out).toContain(`BROKEN case ${number} (${workflowId}) at event #3`);
 });

@@ -9,8 +9,15 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
 // one folder per workflow version (v1, v2, ...): every version ever recorded must still replay
-const versions = readdirSync(DIR).filter((d) => /^v\d+$/.test(d)).sort();
-const fixtures = versions.flatMap((v) => readdirSync(join(DIR, v)).filter((f) => f.endsWith('.json')).sort().map((f) => `${v}/${f}`));
+const versions = readdirSync(DIR)
+  .filter((d) => /^v\d+$/.test(d))
+  .sort();
+const fixtures = versions.flatMap((v) =>
+  readdirSync(join(DIR, v))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => `${v}/${f}`),
+);
 const load = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8'));
 const base = (f: string) => f.split('/').at(-1)!;
 
@@ -23,7 +30,9 @@ const OUTCOMES: Record<string, string> = {
 };
 
 /** The case outcome a recorded history completed with. */
-function outcomeOf(history: { events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data: string }[] } } }[] }) {
+function outcomeOf(history: {
+  events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data: string }[] } } }[];
+}) {
   const done = history.events.at(-1)!;
   expect(done.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
   const data = done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data;
@@ -49,8 +58,8 @@ describe('replay of recorded case histories', () => {
       workflowsPath: resolve(import.meta.dirname, 'altered-workflows.ts'),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     });
-    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, load(`${versions.at(-1)}/cleared-released.json`), 'altered')).rejects.toBeInstanceOf(
-      DeterminismViolationError,
-    );
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { code } }, load(`${versions.at(-1)}/cleared-released.json`), 'altered'),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

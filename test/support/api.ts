@@ -9,7 +9,9 @@ import { detection, seedForCases } from './cases.js';
 import { devServerHarness } from './temporal.js';
 
 /** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
-export async function apiHarness(opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken'>> = {}) {
+export async function apiHarness(
+  opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken'>> = {},
+) {
   const { db, url } = await migratedDatabase();
   await seedForCases(db);
   const temporal = await devServerHarness({ db, now: () => new Date() });
@@ -37,7 +39,14 @@ export async function principalToken(db: Db, p: NewPrincipal): Promise<{ id: str
 }
 
 /** fetch with a bearer key and a JSON body; returns status, headers and parsed body. */
-export async function call(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  base: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(base + path, {
     method,
     headers: {
@@ -48,7 +57,7 @@ export async function call(base: string, token: string | null, method: string, p
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any = null;
+  let json: any;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

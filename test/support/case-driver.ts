@@ -5,7 +5,15 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Actor } from '../../domain/access.js';
 import type { CaseAction } from '../../domain/case-actions.js';
 import type { CaseView } from '../../domain/case-view.js';
-import { act, caseWorkflowId, getCase, openCase, type CaseWorkflowInput, type DetectionInput, type RefusalDetails } from '../../workflows/definitions.js';
+import {
+  act,
+  caseWorkflowId,
+  getCase,
+  openCase,
+  type CaseWorkflowInput,
+  type DetectionInput,
+  type RefusalDetails,
+} from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import { detection } from './cases.js';
 
@@ -49,4 +57,3 @@ export class CaseDriver {
     return this.handle.query(getCase, asOfMs === undefined ? undefined : new Date(asOfMs).toISOString());
   }
 }
-

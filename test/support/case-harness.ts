@@ -10,7 +10,11 @@ import { timeSkippingEnv } from './temporal.js';
 export { CaseDriver } from './case-driver.js';
 
 /** A case worker on a time-skipping (or any) test environment, sharing the run's workflow bundle. */
-export async function caseWorker(env: TestWorkflowEnvironment, db: Db, opts: { clockScale?: number } = {}): Promise<{ worker: Worker; taskQueue: string }> {
+export async function caseWorker(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  opts: { clockScale?: number } = {},
+): Promise<{ worker: Worker; taskQueue: string }> {
   const taskQueue = `cases-${randomBytes(4).toString('hex')}`;
   const worker = await createCaseWorker({
     connection: env.nativeConnection,

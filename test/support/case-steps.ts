@@ -31,7 +31,14 @@ export const qlttChief = officer('TH-QLTT', 'qltt-chief', 50_000_000);
 /** Has sanctioning authority, but only up to 5 M (10 M for an organisation). */
 export const qlttJunior = officer('TH-QLTT', 'qltt-junior', 5_000_000);
 /** A manager of the lead agency without any sanctioning authority. */
-export const qlttManager: Actor = { id: 'qltt-manager', role: 'manager', agencyId: 'TH-QLTT', agencyKind: 'QLTT', provinceCode: 'TH', authorityCapVnd: null };
+export const qlttManager: Actor = {
+  id: 'qltt-manager',
+  role: 'manager',
+  agencyId: 'TH-QLTT',
+  agencyKind: 'QLTT',
+  provinceCode: 'TH',
+  authorityCapVnd: null,
+};
 export const dept = officer('TH-DEPT', 'dept-officer-1');
 /** Police are not routed on a COUNTERFEIT case without signs of crime. */
 export const police = officer('TH-POLICE', 'police-officer-1', 20_000_000);
@@ -116,7 +123,11 @@ const STEPS = [
     (c: CaseDriver, o: StepOptions) => c.do(qltt, { kind: 'recordViolation', recordNumber: 'BB-VPHC-001', seized: o.seized ?? false }),
   ],
   ['SANCTION_PROPOSED', 'SANCTION_PROPOSED', (c: CaseDriver, o: StepOptions) => c.do(qltt, proposal(o.amountVnd ?? 15_000_000))],
-  ['DECIDED', 'DECIDED', (c: CaseDriver) => c.do(qlttChief, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-001/QĐ-XPHC' })],
+  [
+    'DECIDED',
+    'DECIDED',
+    (c: CaseDriver) => c.do(qlttChief, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-001/QĐ-XPHC' }),
+  ],
   ['DECISION_SERVED', 'DECISION_SERVED', (c: CaseDriver) => c.do(qltt, { kind: 'serveDecision', method: 'IN_PERSON' })],
 ] as const;
 
@@ -179,7 +190,7 @@ export function isWorkingDate(date: string): boolean {
 /** End of the n-th working day after the VN date of `startMs` (the start day never counts). */
 export function workingDaysAfter(startMs: number, n: number): number {
   let date = vnDateOf(startMs);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = plusDays(date, 1);
     if (isWorkingDate(date)) counted++;
   }
@@ -226,7 +237,9 @@ export interface EscalationPayload {
 
 /** DEADLINE_ESCALATED events of one clock, in order. */
 export async function escalationsOf(db: Db, caseId: string, clock: ClockId): Promise<StoredEvent[]> {
-  return (await eventsOf(db, caseId)).filter((e) => e.type === 'DEADLINE_ESCALATED' && (e.payload as unknown as EscalationPayload).clock === clock);
+  return (await eventsOf(db, caseId)).filter(
+    (e) => e.type === 'DEADLINE_ESCALATED' && (e.payload as unknown as EscalationPayload).clock === clock,
+  );
 }
 
 /** Waits until the case has `count` escalations of `clock` stored, and returns them. */
@@ -287,7 +300,10 @@ export async function refusedWithoutTrace(db: Db, c: CaseDriver, actor: Actor, a
   if (!details) throw new Error(`${action.kind} by ${actor.id} was accepted but should have been refused`);
 
   const eventsAfter = await eventsOf(db, c.id);
-  expect(eventsAfter.map((e) => e.seq), 'no new event').toEqual(eventsBefore.map((e) => e.seq));
+  expect(
+    eventsAfter.map((e) => e.seq),
+    'no new event',
+  ).toEqual(eventsBefore.map((e) => e.seq));
   expect((await caseRow(db, c.id)).lastSeq).toBe(rowBefore.lastSeq);
   expect(await c.view(), 'the case view is unchanged').toEqual(viewBefore);
   const acceptedAfter = await acceptedUpdateIds(c);

@@ -63,7 +63,11 @@ export async function startProcess(env: Record<string, string | undefined>): Pro
       const walk = (pid: number) => {
         let kids: number[] = [];
         try {
-          kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split('\n').map(Number).filter(Boolean);
+          kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+            .toString()
+            .split('\n')
+            .map(Number)
+            .filter(Boolean);
         } catch {
           /* no children */
         }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canView, type Actor } from '../../domain/access.js';
-import { admin, carrier, deptManager, deptOfficer, detectedCase, nationalManager, otherCarrier, policeOfficer, qlttOfficer, system } from './fixtures.js';
+import {
+  admin,
+  carrier,
+  deptManager,
+  deptOfficer,
+  detectedCase,
+  nationalManager,
+  otherCarrier,
+  policeOfficer,
+  qlttOfficer,
+  system,
+} from './fixtures.js';
 
 const ordinary = detectedCase();
 const kt1 = detectedCase({

@@ -14,7 +14,10 @@ const filesOf = (dir: string) =>
 /** Every import of a file: its specifier and whether it is `import type` only. */
 function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
   const code = readFileSync(join(ROOT, file), 'utf8');
-  return [...code.matchAll(/^(?:import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ spec: m[2]!, typeOnly: !!m[1] }));
+  return [...code.matchAll(/^(?:import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({
+    spec: m[2]!,
+    typeOnly: !!m[1],
+  }));
 }
 
 /** The top-level folder a relative import lands in. */
@@ -33,12 +36,15 @@ describe('import arrows', () => {
     }
   });
 
-  it.each([...filesOf('activities'), ...filesOf('domain'), ...filesOf('prisma').filter((f) => !f.startsWith('prisma/generated')), ...filesOf('webhooks')])(
-    '%s does not reach into api/ or worker/',
-    (file) => {
-      for (const { spec } of importsOf(file)) if (spec.startsWith('.')) expect(['api', 'worker'], `${file} imports ${spec}`).not.toContain(folderOf(file, spec));
-    },
-  );
+  it.each([
+    ...filesOf('activities'),
+    ...filesOf('domain'),
+    ...filesOf('prisma').filter((f) => !f.startsWith('prisma/generated')),
+    ...filesOf('webhooks'),
+  ])('%s does not reach into api/ or worker/', (file) => {
+    for (const { spec } of importsOf(file))
+      if (spec.startsWith('.')) expect(['api', 'worker'], `${file} imports ${spec}`).not.toContain(folderOf(file, spec));
+  });
 
   it.each(filesOf('api'))('%s talks to workflows only through their definitions', (file) => {
     for (const { spec, typeOnly } of importsOf(file)) {

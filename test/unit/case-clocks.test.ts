@@ -37,7 +37,17 @@ describe('clockStartInstant', () => {
   it('counts a violation from the start of its VN date, or from detection', () => {
     const { view } = caseAt(TO_VERIFICATION);
     expect(clockStartInstant('VIOLATION', view, now)).toEqual(T0);
-    const dated = { ...view, violation: { confirmedAt: '', against: 'SENDER' as const, violationDate: '2026-02-20', recordNumber: null, recordedAt: null, seized: false } };
+    const dated = {
+      ...view,
+      violation: {
+        confirmedAt: '',
+        against: 'SENDER' as const,
+        violationDate: '2026-02-20',
+        recordNumber: null,
+        recordedAt: null,
+        seized: false,
+      },
+    };
     expect(clockStartInstant('VIOLATION', dated, now).toISOString()).toBe('2026-02-19T17:00:00.000Z');
   });
 

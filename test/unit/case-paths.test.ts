@@ -152,7 +152,10 @@ describe('outcomes of verification', () => {
 describe('the administrative track', () => {
   const decided = () => {
     const { view, now } = caseAt([...TO_VERIFICATION, ...TO_PROPOSAL]);
-    return { view: apply(view, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-01' }, qlttTeamLead, later(now, HOUR)), now: later(now, HOUR) };
+    return {
+      view: apply(view, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-01' }, qlttTeamLead, later(now, HOUR)),
+      now: later(now, HOUR),
+    };
   };
 
   it('violation → record → proposal → decision → served → paid → closed', () => {
@@ -201,7 +204,7 @@ describe('the administrative track', () => {
 
   it('a late payment owes interest: paying only the fine does not settle the case', () => {
     let { view: v, now } = decided();
-    v = apply(v, { kind: 'serveDecision', method: 'POST' }, qlttOfficer, (now = later(now, HOUR)));
+    v = apply(v, { kind: 'serveDecision', method: 'POST' }, qlttOfficer, later(now, HOUR));
     const tenDaysLate = new Date(Date.parse(v.fine!.dueAt!) + 10 * DAY);
     v = apply(v, { kind: 'startEnforcement' }, system, tenDaysLate);
     v = apply(v, { kind: 'recordPayment', amountVnd: 15_000_000 }, qlttOfficer, tenDaysLate);
@@ -213,7 +216,12 @@ describe('the administrative track', () => {
 
   it('no sanction, with reasons → released → closed (or closed by the system)', () => {
     const { view, now } = caseAt([...TO_VERIFICATION, ...TO_PROPOSAL]);
-    const v = apply(view, { kind: 'decideSanction', outcome: 'noSanction', reason: 'LHAV Art. 65: no fault' }, qlttTeamLead, later(now, HOUR));
+    const v = apply(
+      view,
+      { kind: 'decideSanction', outcome: 'noSanction', reason: 'LHAV Art. 65: no fault' },
+      qlttTeamLead,
+      later(now, HOUR),
+    );
     expect(v.status).toBe('NO_SANCTION');
     expect(clocks(v)).toEqual([]);
     expect(apply(v, { kind: 'release' }, carrier, later(now, 2 * HOUR)).status).toBe('CLOSED');

@@ -43,11 +43,23 @@ describe('wrong state', () => {
     ['notify twice', notified.view, { kind: 'notify' }, system, 'INVALID_STATE'],
     ['serve before a decision', proposed.view, { kind: 'serveDecision', method: 'POST' }, qlttOfficer, 'INVALID_STATE'],
     ['pay before service', withStatus('DECIDED'), { kind: 'recordPayment', amountVnd: 1 }, qlttOfficer, 'INVALID_STATE'],
-    ['decide twice', withStatus('DECIDED'), { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'x' }, qlttTeamLead, 'INVALID_STATE'],
+    [
+      'decide twice',
+      withStatus('DECIDED'),
+      { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'x' },
+      qlttTeamLead,
+      'INVALID_STATE',
+    ],
     ['re-route after verification', recorded.view, { kind: 'addAgency', agencyId: 'TH-POLICE', reason: 'x' }, qlttOfficer, 'INVALID_STATE'],
     ['start verification twice', verifying.view, { kind: 'startVerification' }, qlttOfficer, 'INVALID_STATE'],
     ['enforce before service', withStatus('DECIDED'), { kind: 'startEnforcement' }, system, 'INVALID_STATE'],
-    ['evidence on a closed case', withStatus('CLOSED'), { kind: 'addEvidence', evidence: [{ ref: 'p', description: 'd' }] }, carrier, 'INVALID_STATE'],
+    [
+      'evidence on a closed case',
+      withStatus('CLOSED'),
+      { kind: 'addEvidence', evidence: [{ ref: 'p', description: 'd' }] },
+      carrier,
+      'INVALID_STATE',
+    ],
     ['expire a closed case', withStatus('EXPIRED'), { kind: 'expire', clock: 'SANCTIONING_LIMITATION' }, system, 'INVALID_STATE'],
     ['expire a cleared case', withStatus('CLEARED'), { kind: 'expire', clock: 'SANCTIONING_LIMITATION' }, system, 'INVALID_STATE'],
     ['return a case never referred', verifying.view, { kind: 'returnFromInvestigation', reason: 'x' }, qlttOfficer, 'INVALID_STATE'],
@@ -74,11 +86,29 @@ describe('wrong party', () => {
     ['an agency not routed adds a note', verifying.view, { kind: 'addNote', text: 'x' }, policeOfficer, 'NOT_ROUTED'],
     ['a routed agency, not the lead, clears', verifying.view, { kind: 'clear', reason: 'x' }, deptOfficer, 'NOT_LEAD_AGENCY'],
     ['a routed agency, not the lead, refers', verifying.view, { kind: 'refer', reason: 'x' }, deptOfficer, 'NOT_LEAD_AGENCY'],
-    ['a routed agency, not the lead, decides', proposed.view, { kind: 'decideSanction', outcome: 'noSanction', reason: 'x' }, { ...deptOfficer, authorityCapVnd: 50_000_000 }, 'NOT_LEAD_AGENCY'],
-    ['a non-lead hands the lead over', verifying.view, { kind: 'addAgency', agencyId: 'TH-POLICE', reason: 'x', asLead: true }, deptOfficer, 'NOT_LEAD_AGENCY'],
+    [
+      'a routed agency, not the lead, decides',
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'noSanction', reason: 'x' },
+      { ...deptOfficer, authorityCapVnd: 50_000_000 },
+      'NOT_LEAD_AGENCY',
+    ],
+    [
+      'a non-lead hands the lead over',
+      verifying.view,
+      { kind: 'addAgency', agencyId: 'TH-POLICE', reason: 'x', asLead: true },
+      deptOfficer,
+      'NOT_LEAD_AGENCY',
+    ],
     ['an agency acts before acknowledging', notified.view, { kind: 'addNote', text: 'x' }, deptOfficer, 'NOT_ACKNOWLEDGED'],
     ['an agency acknowledges twice', verifying.view, { kind: 'acknowledge' }, deptOfficer, 'ALREADY_ACKNOWLEDGED'],
-    ['a manager of another province adds a note', verifying.view, { kind: 'addNote', text: 'x' }, { id: 'm', role: 'manager', provinceCode: 'HN' }, 'NOT_IN_SCOPE'],
+    [
+      'a manager of another province adds a note',
+      verifying.view,
+      { kind: 'addNote', text: 'x' },
+      { id: 'm', role: 'manager', provinceCode: 'HN' },
+      'NOT_IN_SCOPE',
+    ],
   ])('%s', (_, view, action, actor, code) => expectRefused(view, action, actor, verifying.now, code));
 
   it('lets oversight add notes but nothing else', () => {
@@ -101,15 +131,32 @@ describe('four eyes and authority', () => {
   });
 
   it('refuses a decider without sanctioning authority', () => {
-    expectRefused(proposed.view, { kind: 'decideSanction', outcome: 'noSanction', reason: 'x' }, { ...qlttOfficer, id: 'u-qltt-2' }, proposed.now, 'NO_SANCTIONING_AUTHORITY');
+    expectRefused(
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'noSanction', reason: 'x' },
+      { ...qlttOfficer, id: 'u-qltt-2' },
+      proposed.now,
+      'NO_SANCTIONING_AUTHORITY',
+    );
   });
 
   it('refuses an amount above the decider’s cap (5 m individual → 10 m organisation < 15 m)', () => {
-    expectRefused(proposed.view, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-1' }, smallCap, proposed.now, 'ABOVE_AUTHORITY_CAP');
+    expectRefused(
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-1' },
+      smallCap,
+      proposed.now,
+      'ABOVE_AUTHORITY_CAP',
+    );
   });
 
   it('lets the same small cap send back or decline, which carry no amount', () => {
-    const back = checkAction(proposed.view, { kind: 'decideSanction', outcome: 'sendBack', reason: 'refer upwards' }, smallCap, proposed.now);
+    const back = checkAction(
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'sendBack', reason: 'refer upwards' },
+      smallCap,
+      proposed.now,
+    );
     expect(back).toEqual({ ok: true, next: 'VIOLATION_RECORDED' });
   });
 
@@ -160,19 +207,67 @@ describe('payload rules', () => {
     ['clear without a reason', verifying.view, { kind: 'clear', reason: '' }, qlttOfficer, 'REASON_REQUIRED'],
     ['refer without a reason', verifying.view, { kind: 'refer', reason: '  ' }, qlttOfficer, 'REASON_REQUIRED'],
     ['re-route without a reason', verifying.view, { kind: 'addAgency', agencyId: 'TH-POLICE', reason: '' }, qlttOfficer, 'REASON_REQUIRED'],
-    ['re-route to an agency already routed', verifying.view, { kind: 'addAgency', agencyId: 'TH-DEPT', reason: 'x' }, qlttOfficer, 'ALREADY_ROUTED'],
-    ['send back without a reason', proposed.view, { kind: 'decideSanction', outcome: 'sendBack', reason: '' }, qlttTeamLead, 'REASON_REQUIRED'],
-    ['decline without a reason', proposed.view, { kind: 'decideSanction', outcome: 'noSanction', reason: '' }, qlttTeamLead, 'REASON_REQUIRED'],
-    ['extend a clock that is not running', verifying.view, { kind: 'extendDeadline', clock: 'PAYMENT', extension: 'X', reason: 'x' }, qlttOfficer, 'CLOCK_NOT_RUNNING'],
-    ['extend with an extension the law does not give', verifying.view, { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'FOREVER', reason: 'x' }, qlttOfficer, 'EXTENSION_NOT_ALLOWED'],
-    ['extend without a reason', verifying.view, { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason: '' }, qlttOfficer, 'REASON_REQUIRED'],
+    [
+      're-route to an agency already routed',
+      verifying.view,
+      { kind: 'addAgency', agencyId: 'TH-DEPT', reason: 'x' },
+      qlttOfficer,
+      'ALREADY_ROUTED',
+    ],
+    [
+      'send back without a reason',
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'sendBack', reason: '' },
+      qlttTeamLead,
+      'REASON_REQUIRED',
+    ],
+    [
+      'decline without a reason',
+      proposed.view,
+      { kind: 'decideSanction', outcome: 'noSanction', reason: '' },
+      qlttTeamLead,
+      'REASON_REQUIRED',
+    ],
+    [
+      'extend a clock that is not running',
+      verifying.view,
+      { kind: 'extendDeadline', clock: 'PAYMENT', extension: 'X', reason: 'x' },
+      qlttOfficer,
+      'CLOCK_NOT_RUNNING',
+    ],
+    [
+      'extend with an extension the law does not give',
+      verifying.view,
+      { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'FOREVER', reason: 'x' },
+      qlttOfficer,
+      'EXTENSION_NOT_ALLOWED',
+    ],
+    [
+      'extend without a reason',
+      verifying.view,
+      { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason: '' },
+      qlttOfficer,
+      'REASON_REQUIRED',
+    ],
     ['answer when nothing was asked', verifying.view, { kind: 'respondInformation', answer: 'x' }, carrier, 'NO_INFORMATION_REQUESTED'],
     ['confirm the hold twice', verifying.view, { kind: 'confirmHold', holdRecordRef: 'x' }, carrier, 'ALREADY_DONE'],
     ['confirm a hold without its record', detectedCase(), { kind: 'confirmHold', holdRecordRef: '' }, carrier, 'TEXT_REQUIRED'],
     ['an empty note', verifying.view, { kind: 'addNote', text: '' }, carrier, 'TEXT_REQUIRED'],
     ['no evidence', verifying.view, { kind: 'addEvidence', evidence: [] }, carrier, 'TEXT_REQUIRED'],
-    ['a violation dated in the future', verifying.view, { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate: '2030-01-01' }, qlttOfficer, 'INVALID_DATE'],
-    ['a violation dated on no real day', verifying.view, { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate: '2026-02-30' }, qlttOfficer, 'INVALID_DATE'],
+    [
+      'a violation dated in the future',
+      verifying.view,
+      { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate: '2030-01-01' },
+      qlttOfficer,
+      'INVALID_DATE',
+    ],
+    [
+      'a violation dated on no real day',
+      verifying.view,
+      { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate: '2026-02-30' },
+      qlttOfficer,
+      'INVALID_DATE',
+    ],
     ['expire on a clock that is no limitation', verifying.view, { kind: 'expire', clock: 'VERIFICATION' }, system, 'LIMITATION_NOT_PASSED'],
   ])('refuses %s', (_, view, action, actor, code) => expectRefused(view, action, actor, now, code));
 

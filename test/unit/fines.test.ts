@@ -29,9 +29,7 @@ describe('scheduleFor picks the decree in force on the violation date', () => {
     expect(scheduleFor(OFFENCE.PROHIBITED_ITEM, new Date('2026-06-30T17:30:00Z'), FINE_SCHEDULE)?.id).toBe(
       'D174-2026:POST_PROHIBITED_ITEM',
     );
-    expect(scheduleFor(OFFENCE.PROHIBITED_ITEM, new Date('2026-06-30T16:30:00Z'), FINE_SCHEDULE)?.id).toBe(
-      'D15-2020:POST_PROHIBITED_ITEM',
-    );
+    expect(scheduleFor(OFFENCE.PROHIBITED_ITEM, new Date('2026-06-30T16:30:00Z'), FINE_SCHEDULE)?.id).toBe('D15-2020:POST_PROHIBITED_ITEM');
   });
 
   it('returns null for an unknown offence or a date before any decree', () => {

@@ -2,7 +2,6 @@
 // and `apply`, which checks a step and records just enough of it for the next check to see.
 import { expect } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/access.js';
-import { vnDate } from '../../domain/calendar.js';
 import { applyAction, openedCase } from '../../domain/case-apply.js';
 import type { ActionOf, CaseAction } from '../../domain/case-actions.js';
 import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../../domain/case-clocks.js';
@@ -74,12 +73,19 @@ export function apply(view: CaseView, action: CaseAction, actor: Actor, now: Dat
   if (!result.ok) expect.fail(`${action.kind} by ${actor.id} refused: ${result.code} (${result.reason})`);
   let next = applyAction(view, action, actor, result.next, now);
   // the clocks, kept by the workflow in production, are kept here the same way
-  if (action.kind === 'serveDecision') next = { ...next, fine: { ...next.fine!, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() } };
+  if (action.kind === 'serveDecision')
+    next = { ...next, fine: { ...next.fine!, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() } };
   const { start, stop } = clockChanges(view, action, result.next, actor.agencyId);
   let deadlines = next.deadlines.filter((d) => !stop.includes(d.clock));
   if (action.kind === 'extendDeadline')
     deadlines = deadlines.map((d) =>
-      d.clock === action.clock ? deadlineView({ policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] }, now, CTX) : d,
+      d.clock === action.clock
+        ? deadlineView(
+            { policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] },
+            now,
+            CTX,
+          )
+        : d,
     );
   for (const clock of start) {
     const p = policy(clock);

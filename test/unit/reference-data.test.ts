@@ -64,7 +64,11 @@ describe('reference data', () => {
 
   it('has the four provincial agencies in every province, and the two national ones', () => {
     for (const p of PROVINCES) {
-      expect(AGENCIES.filter((a) => a.provinceCode === p.code).map((a) => a.kind).sort()).toEqual(['CUSTOMS', 'DEPT', 'POLICE', 'QLTT']);
+      expect(
+        AGENCIES.filter((a) => a.provinceCode === p.code)
+          .map((a) => a.kind)
+          .sort(),
+      ).toEqual(['CUSTOMS', 'DEPT', 'POLICE', 'QLTT']);
     }
     expect(AGENCIES.filter((a) => a.provinceCode === null).map((a) => a.id)).toEqual(['NATIONAL-INSPECTORATE', 'NATIONAL-KT1']);
     expect(new Set(AGENCIES.map((a) => a.id)).size).toBe(AGENCIES.length);

@@ -46,15 +46,22 @@ describe('deadline policies', () => {
     expect(fields(deadlinePolicyViolations({ ...p, extensions: [{ ...ext, limitValue: 5 }] }))).toEqual(['extensions.0']);
     expect(fields(deadlinePolicyViolations({ ...p, extensions: [ext, ext] }))).toEqual(['extensions.1.code']);
     // 24 hours from a Monday morning end before 1 working day does (the end of Tuesday)
-    expect(fields(deadlinePolicyViolations({ ...p, limitValue: 1, extensions: [{ ...ext, limitValue: 24, unit: 'HOURS' }] }))).toEqual(['extensions.0']);
+    expect(fields(deadlinePolicyViolations({ ...p, limitValue: 1, extensions: [{ ...ext, limitValue: 24, unit: 'HOURS' }] }))).toEqual([
+      'extensions.0',
+    ]);
   });
 
   it('keep a miss from passing silently: a chain, and the step the law prescribes, last', () => {
     expect(fields(deadlinePolicyViolations({ ...policy('VERIFICATION'), escalationChain: [] }))).toEqual(['escalationChain']);
     expect(fields(deadlinePolicyViolations({ ...policy('PAYMENT'), escalationChain: ['DEPT'] }))).toEqual(['escalationChain']);
     expect(deadlinePolicyViolations({ ...policy('PAYMENT'), escalationChain: ['LEAD_AGENCY', 'ENFORCEMENT'] })).toEqual([]);
-    expect(fields(deadlinePolicyViolations({ ...policy('PAYMENT'), escalationChain: ['ENFORCEMENT', 'DEPT'] }))).toEqual(['escalationChain.0', 'escalationChain']);
-    expect(fields(deadlinePolicyViolations({ ...policy('VERIFICATION'), escalationChain: ['CLOSE_EXPIRED'] }))).toEqual(['escalationChain.0']);
+    expect(fields(deadlinePolicyViolations({ ...policy('PAYMENT'), escalationChain: ['ENFORCEMENT', 'DEPT'] }))).toEqual([
+      'escalationChain.0',
+      'escalationChain',
+    ]);
+    expect(fields(deadlinePolicyViolations({ ...policy('VERIFICATION'), escalationChain: ['CLOSE_EXPIRED'] }))).toEqual([
+      'escalationChain.0',
+    ]);
   });
 });
 

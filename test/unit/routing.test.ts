@@ -4,8 +4,7 @@ import { AGENCIES, ITEM_CATEGORIES, PROVINCES } from '../../domain/reference-dat
 
 const AT = new Date('2026-03-02T03:00:00Z');
 const plain = { crossBorder: false, signsOfCrime: false, kt1: false, provinceCode: 'TH' };
-const route = (input: Partial<RoutingInput> & { category: string }) =>
-  routeCase({ ...plain, ...input }, ITEM_CATEGORIES, AGENCIES, AT);
+const route = (input: Partial<RoutingInput> & { category: string }) => routeCase({ ...plain, ...input }, ITEM_CATEGORIES, AGENCIES, AT);
 
 describe('routing by category (domain.md section 3)', () => {
   it.each([
@@ -89,7 +88,13 @@ describe('routing errors and validity dates', () => {
   });
 
   const dept = (id: string, validFrom: string, validTo: string | null): Agency => ({
-    id, kind: 'DEPT', provinceCode: 'TH', name: id, nameEn: id, validFrom, validTo,
+    id,
+    kind: 'DEPT',
+    provinceCode: 'TH',
+    name: id,
+    nameEn: id,
+    validFrom,
+    validTo,
   });
   const renamed = [dept('TH-STTTT', '2020-01-01', '2025-03-01'), dept('TH-DEPT', '2025-03-01', null)];
 

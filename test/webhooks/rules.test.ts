@@ -17,11 +17,18 @@ describe('webhook owners', () => {
     expect(webhookOwnersOf(officer)).toEqual([{ type: 'agency', id: 'TH-QLTT' }]);
     expect(webhookOwnersOf(nationalManager)).toEqual([]);
     expect(webhookOwnersOf(admin)).toBe('all');
-    for (const a of [carrier, officer]) for (const o of webhookOwnersOf(a) as { type: 'carrier' | 'agency'; id: string }[]) expect(canManageWebhooksOf(a, o)).toBe(true);
+    for (const a of [carrier, officer])
+      for (const o of webhookOwnersOf(a) as { type: 'carrier' | 'agency'; id: string }[]) expect(canManageWebhooksOf(a, o)).toBe(true);
   });
 
   it('see what their carrier or routed agency sees', () => {
-    const view = { carrierId: 'VNP', agencyIds: ['TH-QLTT'], provinceCode: 'TH', leadAgencyId: 'TH-QLTT', flags: { restricted: true } } as CaseView;
+    const view = {
+      carrierId: 'VNP',
+      agencyIds: ['TH-QLTT'],
+      provinceCode: 'TH',
+      leadAgencyId: 'TH-QLTT',
+      flags: { restricted: true },
+    } as CaseView;
     expect(canView(view, webhookOwnerActor({ type: 'carrier', id: 'VNP' }))).toBe(true);
     expect(canView(view, webhookOwnerActor({ type: 'carrier', id: 'VTP' }))).toBe(false);
     expect(canView(view, webhookOwnerActor({ type: 'agency', id: 'TH-QLTT' }))).toBe(true);

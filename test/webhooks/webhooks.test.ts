@@ -19,7 +19,12 @@ import { devServerHarness } from '../support/temporal.js';
 
 type Verdict = { ok: true } | { ok: false; reason: string };
 
-function verifyStandardWebhook(secret: string, headers: Record<string, string | undefined>, body: string, nowSec = Date.now() / 1000): Verdict {
+function verifyStandardWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  nowSec = Date.now() / 1000,
+): Verdict {
   const id = headers['webhook-id'];
   const ts = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];
@@ -118,7 +123,15 @@ beforeAll(async () => {
   hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
   // the dispatcher has a pool of its own, as it does in a worker process
   const dispatcherDb = createDb(m.url, { max: 5 });
-  dispatcher = startWebhookDispatcher({ db: dispatcherDb, log, pollMs: 50, backoff: BACKOFF, maxAttempts: MAX_ATTEMPTS, timeoutMs: 5000, allowInsecureLocalhost: true });
+  dispatcher = startWebhookDispatcher({
+    db: dispatcherDb,
+    log,
+    pollMs: 50,
+    backoff: BACKOFF,
+    maxAttempts: MAX_ATTEMPTS,
+    timeoutMs: 5000,
+    allowInsecureLocalhost: true,
+  });
   afterAll(async () => {
     await dispatcher.stop();
     await dispatcherDb.$disconnect();
@@ -129,7 +142,9 @@ beforeAll(async () => {
 
   t.vnp = (await principalToken(db, { name: 'VNPost integration', role: 'carrier', carrierId: 'VNP' })).token;
   t.vtp = (await principalToken(db, { name: 'Viettel Post integration', role: 'carrier', carrierId: 'VTP' })).token;
-  t.qltt = (await principalToken(db, { name: 'Nguyễn Văn A', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })).token;
+  t.qltt = (
+    await principalToken(db, { name: 'Nguyễn Văn A', role: 'officer', agencyId: 'TH-QLTT', provinceCode: 'TH', title: 'TEAM_LEAD' })
+  ).token;
   t.dept = (await principalToken(db, { name: 'Lê Văn C', role: 'officer', agencyId: 'TH-DEPT', provinceCode: 'TH' })).token;
   t.admin = (await principalToken(db, { name: 'Admin', role: 'admin' })).token;
 });
@@ -178,7 +193,13 @@ describe('signatures', () => {
     expect(verifyStandardWebhook('whsec_' + Buffer.alloc(32, 7).toString('base64'), headers, body)).toMatchObject({ ok: false });
     expect(verifyStandardWebhook(secret, { ...headers, 'webhook-id': 'd-2' }, body)).toMatchObject({ ok: false });
     const old = now - 3600;
-    expect(verifyStandardWebhook(secret, { ...headers, 'webhook-timestamp': String(old), 'webhook-signature': sign(secret, 'd-1', old, body) }, body)).toEqual({
+    expect(
+      verifyStandardWebhook(
+        secret,
+        { ...headers, 'webhook-timestamp': String(old), 'webhook-signature': sign(secret, 'd-1', old, body) },
+        body,
+      ),
+    ).toEqual({
       ok: false,
       reason: 'timestamp outside tolerance',
     });
@@ -227,13 +248,31 @@ describe('webhooks over HTTP', () => {
     await step(t.qltt!, vnpCase.id, 'verification', { outcome: 'started' });
     await step(t.qltt!, vnpCase.id, 'information-requests', { question: 'Hóa đơn nhập hàng?' });
     const history = (await call(base, t.vnp!, 'GET', `/v1/cases/${vnpCase.id}/history`)).body.events as { seq: number; type: string }[];
-    expect(history.map((e) => e.type)).toEqual(['DETECTED', 'AGENCIES_NOTIFIED', 'HOLD_CONFIRMED', 'ACKNOWLEDGED', 'ACKNOWLEDGED', 'VERIFICATION_STARTED', 'INFORMATION_REQUESTED']);
+    expect(history.map((e) => e.type)).toEqual([
+      'DETECTED',
+      'AGENCIES_NOTIFIED',
+      'HOLD_CONFIRMED',
+      'ACKNOWLEDGED',
+      'ACKNOWLEDGED',
+      'VERIFICATION_STARTED',
+      'INFORMATION_REQUESTED',
+    ]);
 
     // every event reaches the receiver with a 2xx answer at least once
-    const deliveredSeqs = () => [...new Set(at('/vnp', vnpCase.id).filter((x) => x.status < 300).map((x) => x.message.data.seq as number))].sort((a, b) => a - b);
+    const deliveredSeqs = () =>
+      [
+        ...new Set(
+          at('/vnp', vnpCase.id)
+            .filter((x) => x.status < 300)
+            .map((x) => x.message.data.seq as number),
+        ),
+      ].sort((a, b) => a - b);
     await expect.poll(deliveredSeqs, { timeout: 30_000, interval: 100 }).toEqual(history.map((e) => e.seq));
     const got = at('/vnp', vnpCase.id);
-    expect(got.every((x) => x.verdict.ok), JSON.stringify(got.filter((x) => !x.verdict.ok).map((x) => x.verdict))).toBe(true);
+    expect(
+      got.every((x) => x.verdict.ok),
+      JSON.stringify(got.filter((x) => !x.verdict.ok).map((x) => x.verdict)),
+    ).toBe(true);
     for (const e of history) {
       const tries = got.filter((x) => x.message.data.seq === e.seq);
       expect(tries.map((x) => x.status)).toEqual([500, 500, 204]);
@@ -245,12 +284,17 @@ describe('webhooks over HTTP', () => {
     }
     // the notification log addressed to the carrier rides along
     const asked = got.find((x) => x.message.data.eventType === 'INFORMATION_REQUESTED')!;
-    expect(asked.message.data.notices).toEqual([{ kind: 'INFORMATION_REQUESTED', payload: { number: vnpCase.number, status: 'UNDER_VERIFICATION' } }]);
+    expect(asked.message.data.notices).toEqual([
+      { kind: 'INFORMATION_REQUESTED', payload: { number: vnpCase.number, status: 'UNDER_VERIFICATION' } },
+    ]);
     expect(asked.message.data.actor).toMatchObject({ role: 'officer', agencyId: 'TH-QLTT' });
 
     // the delivery log: two failed attempts, then the success, per event
     await expect
-      .poll(async () => (await deliveries(t.vnp!, { endpointId: endpoints['/vnp']!, caseId: vnpCase.id })).map((d) => d.status), { timeout: 10_000, interval: 100 })
+      .poll(async () => (await deliveries(t.vnp!, { endpointId: endpoints['/vnp']!, caseId: vnpCase.id })).map((d) => d.status), {
+        timeout: 10_000,
+        interval: 100,
+      })
       .toEqual(history.map(() => 'DELIVERED'));
     const log = await deliveries(t.vnp!, { endpointId: endpoints['/vnp']!, caseId: vnpCase.id });
     expect(log.map((d) => d.seq)).toEqual(history.map((e) => e.seq).reverse()); // newest first
@@ -264,16 +308,33 @@ describe('webhooks over HTTP', () => {
 
   it('delivers to the agencies the case is routed to, honours event-type filters, and nothing crosses carriers', async () => {
     vtpCase = await openCase(t.vtp!, 'WH-VTP-1', 'webhook-key-0002');
-    const types = (path: string, caseId: string) => [...new Set(at(path, caseId).filter((x) => x.status < 300).map((x) => `${x.message.data.seq}:${x.message.data.eventType}`))].sort();
+    const types = (path: string, caseId: string) =>
+      [
+        ...new Set(
+          at(path, caseId)
+            .filter((x) => x.status < 300)
+            .map((x) => `${x.message.data.seq}:${x.message.data.eventType}`),
+        ),
+      ].sort();
     // the QLTT officer's agency endpoint gets the whole VNP case; TH-DEPT only what it filtered for
     await expect
       .poll(() => types('/qltt', vnpCase.id), { timeout: 20_000, interval: 100 })
-      .toEqual(['1:DETECTED', '2:AGENCIES_NOTIFIED', '3:HOLD_CONFIRMED', '4:ACKNOWLEDGED', '5:ACKNOWLEDGED', '6:VERIFICATION_STARTED', '7:INFORMATION_REQUESTED']);
+      .toEqual([
+        '1:DETECTED',
+        '2:AGENCIES_NOTIFIED',
+        '3:HOLD_CONFIRMED',
+        '4:ACKNOWLEDGED',
+        '5:ACKNOWLEDGED',
+        '6:VERIFICATION_STARTED',
+        '7:INFORMATION_REQUESTED',
+      ]);
     await expect.poll(() => types('/dept', vnpCase.id), { timeout: 20_000, interval: 100 }).toEqual(['4:ACKNOWLEDGED', '5:ACKNOWLEDGED']);
     // VTP receives its own case (the same routing sends it to the QLTT agency too) ...
     await expect.poll(() => types('/vtp', vtpCase.id), { timeout: 20_000, interval: 100 }).toEqual(['1:DETECTED', '2:AGENCIES_NOTIFIED']);
     await expect.poll(() => types('/qltt', vtpCase.id), { timeout: 20_000, interval: 100 }).toEqual(['1:DETECTED', '2:AGENCIES_NOTIFIED']);
-    expect(at('/qltt').every((x) => x.verdict.ok) && at('/dept').every((x) => x.verdict.ok) && at('/vtp').every((x) => x.verdict.ok)).toBe(true);
+    expect(at('/qltt').every((x) => x.verdict.ok) && at('/dept').every((x) => x.verdict.ok) && at('/vtp').every((x) => x.verdict.ok)).toBe(
+      true,
+    );
     const notified = at('/qltt', vnpCase.id).find((x) => x.message.data.eventType === 'AGENCIES_NOTIFIED')!;
     expect(notified.message.data.notices.map((n: { kind: string }) => n.kind)).toEqual(['AGENCIES_NOTIFIED']);
     // ... but nothing of VNP's case, and VNP nothing of VTP's
@@ -298,8 +359,12 @@ describe('webhooks over HTTP', () => {
     const r = await call(base, t.vnp!, 'POST', `/v1/webhook-deliveries/${first.id}/replay`);
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     expect(r.body).toMatchObject({ id: first.id, status: 'PENDING', attemptCount: 0 });
-    await expect.poll(() => at('/vnp').filter((x) => x.id === first.id && x.status < 300).length, { timeout: 10_000, interval: 50 }).toBe(2);
-    const again = at('/vnp').filter((x) => x.id === first.id).slice(before);
+    await expect
+      .poll(() => at('/vnp').filter((x) => x.id === first.id && x.status < 300).length, { timeout: 10_000, interval: 50 })
+      .toBe(2);
+    const again = at('/vnp')
+      .filter((x) => x.id === first.id)
+      .slice(before);
     expect(again.map((x) => x.status)).toEqual([204]);
     expect(again[0]!.verdict.ok).toBe(true);
     expect(again[0]!.message.data).toMatchObject({ caseId: vnpCase.id, seq: first.seq });
@@ -318,7 +383,9 @@ describe('webhooks over HTTP', () => {
       expect(d.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([503, 503, 503, 503]);
       const starts = d.attempts.map((a: { at: string }) => Date.parse(a.at));
       // attempt n+1 waits at least 80 % of baseMs · factor^(n-1) after attempt n ended
-      starts.slice(1).forEach((s: number, i: number) => expect(s - starts[i]).toBeGreaterThanOrEqual(0.8 * BACKOFF.baseMs * BACKOFF.factor ** i - 2));
+      starts
+        .slice(1)
+        .forEach((s: number, i: number) => expect(s - starts[i]).toBeGreaterThanOrEqual(0.8 * BACKOFF.baseMs * BACKOFF.factor ** i - 2));
     }
     expect(at('/down').every((x) => x.verdict.ok)).toBe(true);
 
@@ -344,7 +411,12 @@ describe('webhooks over HTTP', () => {
     const [d] = await deliveries(t.vnp!, { endpointId: endpoints['/down']!, limit: '1' });
     expect((await call(base, t.vnp!, 'POST', `/v1/webhook-deliveries/${d.id}/replay`)).status).toBe(409);
     await step(t.vnp!, vnpCase.id, 'notes', { text: 'Đã niêm phong kiện hàng' });
-    await expect.poll(() => at('/vnp', vnpCase.id).some((x) => x.message.data.eventType === 'NOTE_ADDED' && x.status < 300), { timeout: 20_000, interval: 100 }).toBe(true);
+    await expect
+      .poll(() => at('/vnp', vnpCase.id).some((x) => x.message.data.eventType === 'NOTE_ADDED' && x.status < 300), {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe(true);
     expect(await db.webhookDelivery.count({ where: { endpointId: endpoints['/down'], eventType: 'NOTE_ADDED' } })).toBe(0);
   });
 
@@ -371,11 +443,26 @@ describe('webhooks over HTTP', () => {
       await insert(fast, 903); // committed
       // the fan-out sees the gap and waits for the open writer on its SHARE lock
       await expect
-        .poll(async () => (await fast.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = '"CaseEvent"'::regclass AND mode = 'ShareLock' AND NOT granted`)).rows[0].n, { timeout: 10_000, interval: 20 })
+        .poll(
+          async () =>
+            (
+              await fast.query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE relation = '"CaseEvent"'::regclass AND mode = 'ShareLock' AND NOT granted`,
+              )
+            ).rows[0].n,
+          { timeout: 10_000, interval: 20 },
+        )
         .toBeGreaterThan(0);
       expect(await db.webhookDelivery.count({ where: { caseId: vtpCase.id, eventType: 'NOTE_ADDED' } })).toBe(0);
       await slow.query('COMMIT');
-      const seqs = () => [...new Set(at('/vtp', vtpCase.id).filter((x) => x.status < 300).map((x) => x.message.data.seq))].sort();
+      const seqs = () =>
+        [
+          ...new Set(
+            at('/vtp', vtpCase.id)
+              .filter((x) => x.status < 300)
+              .map((x) => x.message.data.seq),
+          ),
+        ].sort();
       await expect.poll(seqs, { timeout: 10_000, interval: 50 }).toEqual([1, 2, 901, 903]);
     } finally {
       await slow.end();

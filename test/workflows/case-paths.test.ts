@@ -170,7 +170,14 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       expect(await resultOf(env, c)).toBe('PAID');
 
       const row = await caseRow(db, c.id);
-      expect(row).toMatchObject({ status: 'CLOSED', outcome: 'PAID', fineVnd: 15_000_000n, paidVnd: 15_000_000n, interestVnd: 0n, overdue: false });
+      expect(row).toMatchObject({
+        status: 'CLOSED',
+        outcome: 'PAID',
+        fineVnd: 15_000_000n,
+        paidVnd: 15_000_000n,
+        interestVnd: 0n,
+        overdue: false,
+      });
       expect(row.closedAt).not.toBeNull();
       const events = await eventsOf(db, c.id);
       expectHistory(events, [
@@ -181,7 +188,9 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       // the violator is served through the carrier; the decision is announced to lead and carrier
       const seqOf = (type: string) => events.find((e) => e.type === type)!.seq;
       expect(await noticesOf(db, c.id, seqOf('DECISION_SERVED'))).toEqual([{ recipient: 'carrier:VNP', kind: 'DECISION_SERVED' }]);
-      expect(await noticesOf(db, c.id, seqOf('SANCTION_PROPOSED'))).toEqual([{ recipient: 'agency:TH-QLTT/managers', kind: 'SANCTION_PROPOSED' }]);
+      expect(await noticesOf(db, c.id, seqOf('SANCTION_PROPOSED'))).toEqual([
+        { recipient: 'agency:TH-QLTT/managers', kind: 'SANCTION_PROPOSED' },
+      ]);
     }));
 
   it('paid late: 0.05 %/day on the unpaid fine, rounded down; the fine alone leaves the interest outstanding', () =>
@@ -227,7 +236,12 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       const afterFine = await part.do(qltt, { kind: 'recordPayment', amountVnd: fineVnd, receiptRef: 'KBNN-0003' });
       expect(afterFine).toMatchObject({ status: 'ENFORCEMENT', outcome: null, closedAt: null });
       expect(afterFine.fine).toMatchObject({ paidVnd: fineVnd, interestVnd: partInterest, outstandingVnd: partInterest });
-      expect(await caseRow(db, part.id)).toMatchObject({ status: 'ENFORCEMENT', outcome: null, paidVnd: BigInt(fineVnd), interestVnd: BigInt(partInterest) });
+      expect(await caseRow(db, part.id)).toMatchObject({
+        status: 'ENFORCEMENT',
+        outcome: null,
+        paidVnd: BigInt(fineVnd),
+        interestVnd: BigInt(partInterest),
+      });
 
       // Interest runs on the unpaid fine only: a day later the same interest settles it.
       await skipTo(env, (await env.currentTimeMs()) + DAY);
@@ -246,7 +260,11 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
 
       await skipTo(env, due + HOUR);
       const started = await awaitEvent(db, c.id, 'ENFORCEMENT_STARTED');
-      expect({ actor: started.actorId, role: started.actorRole, reason: started.reason }).toEqual({ actor: 'system', role: 'system', reason: 'PAYMENT missed' });
+      expect({ actor: started.actorId, role: started.actorRole, reason: started.reason }).toEqual({
+        actor: 'system',
+        role: 'system',
+        reason: 'PAYMENT missed',
+      });
       const enforcing = await c.view();
       expect(enforcing.status).toBe('ENFORCEMENT');
       expect(enforcing.deadlines.map((d) => d.clock)).toEqual(['ENFORCEMENT_LIMITATION']); // the payment clock has done its job
@@ -254,9 +272,18 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       const collected = 12_000_000 + interest(12_000_000, daysLate(due, await env.currentTimeMs()));
       const closed = await c.do(qltt, { kind: 'recordEnforcement', measure: 'Khấu trừ tiền từ tài khoản', collectedVnd: collected });
       expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'ENFORCED' });
-      expect(closed.payments.at(-1)).toMatchObject({ amountVnd: collected, by: qltt.id, receiptRef: 'enforcement: Khấu trừ tiền từ tài khoản' });
+      expect(closed.payments.at(-1)).toMatchObject({
+        amountVnd: collected,
+        by: qltt.id,
+        receiptRef: 'enforcement: Khấu trừ tiền từ tài khoản',
+      });
       expect(await resultOf(env, c)).toBe('ENFORCED');
-      expect(await caseRow(db, c.id)).toMatchObject({ status: 'CLOSED', outcome: 'ENFORCED', fineVnd: 12_000_000n, paidVnd: BigInt(collected) });
+      expect(await caseRow(db, c.id)).toMatchObject({
+        status: 'CLOSED',
+        outcome: 'ENFORCED',
+        fineVnd: 12_000_000n,
+        paidVnd: BigInt(collected),
+      });
       expectHistory(await eventsOf(db, c.id), [
         ...TO_SERVED,
         { type: 'DEADLINE_ESCALATED', actor: system },
@@ -367,8 +394,18 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       // that day. Enforcement limitation: 1 year from the decision.
       const decidedAt = (await eventsOf(db, unpaid.id)).find((e) => e.type === 'SANCTION_DECIDED')!.at.getTime();
       const cases = [
-        { c: verifying, from: 'UNDER_VERIFICATION', clock: 'SANCTIONING_LIMITATION', at: yearsAfter(Date.parse((await verifying.view()).detectedAt), 1) },
-        { c: recorded, from: 'VIOLATION_RECORDED', clock: 'SANCTIONING_LIMITATION', at: yearsAfter(Date.parse((await recorded.view()).detectedAt), 1) },
+        {
+          c: verifying,
+          from: 'UNDER_VERIFICATION',
+          clock: 'SANCTIONING_LIMITATION',
+          at: yearsAfter(Date.parse((await verifying.view()).detectedAt), 1),
+        },
+        {
+          c: recorded,
+          from: 'VIOLATION_RECORDED',
+          clock: 'SANCTIONING_LIMITATION',
+          at: yearsAfter(Date.parse((await recorded.view()).detectedAt), 1),
+        },
         { c: unpaid, from: 'ENFORCEMENT', clock: 'ENFORCEMENT_LIMITATION', at: yearsAfter(decidedAt, 1) },
       ] as const;
       for (const { c, clock, at } of cases) expect(deadlineOf(await c.view(), clock)!.dueAt).toBe(iso(at));

@@ -50,7 +50,12 @@ async function startOf(c: CaseDriver, type: string, agencyId?: string): Promise<
 
 /** The clock is running, started at `startedAt`, due at `due`. */
 async function expectRunning(c: CaseDriver, clock: ClockId, startedAt: number, due: number): Promise<void> {
-  expect(deadlineOf(await c.view(), clock), clock).toMatchObject({ startedAt: iso(startedAt), dueAt: iso(due), escalationLevel: 0, overdue: false });
+  expect(deadlineOf(await c.view(), clock), clock).toMatchObject({
+    startedAt: iso(startedAt),
+    dueAt: iso(due),
+    escalationLevel: 0,
+    overdue: false,
+  });
 }
 
 /** Nothing more than `fired` escalations of the clock so far, stored or in the case. */
@@ -80,7 +85,11 @@ async function expectEscalated(c: CaseDriver, x: Expected): Promise<void> {
   expect(e.payload).toEqual({ clock: x.clock, level: x.level, target: x.target, dueAt: iso(due), recipients: [x.recipient] });
   expect(e.at.getTime(), 'fired at its instant').toBeGreaterThanOrEqual(x.at);
   expect(e.at.getTime(), 'fired at its instant').toBeLessThan(x.at + SECOND);
-  expect({ id: e.actorId, role: e.actorRole, reason: e.reason }).toEqual({ id: 'system', role: 'system', reason: `${x.clock} deadline missed` });
+  expect({ id: e.actorId, role: e.actorRole, reason: e.reason }).toEqual({
+    id: 'system',
+    role: 'system',
+    reason: `${x.clock} deadline missed`,
+  });
   expect(await noticesOf(db, c.id, e.seq)).toEqual([{ recipient: x.recipient, kind: 'DEADLINE_ESCALATED' }]);
   expect((await caseRow(db, c.id)).overdue).toBe(true);
   const view = await c.view();
@@ -119,7 +128,10 @@ async function tetShift(firstInstant: number): Promise<number> {
   if (shift === 0) return 0;
   const block = HOLIDAYS.filter((h) => h.date >= '2027-02-04' && h.date <= '2027-02-10');
   const moved = block.map((h) => new Date(Date.parse(`${h.date}T00:00:00Z`) + shift).toISOString().slice(0, 10));
-  await db.holiday.createMany({ data: moved.map((d) => ({ date: new Date(`${d}T00:00:00Z`), year: Number(d.slice(0, 4)), name: 'Tết (moved for the test)' })), skipDuplicates: true });
+  await db.holiday.createMany({
+    data: moved.map((d) => ({ date: new Date(`${d}T00:00:00Z`), year: Number(d.slice(0, 4)), name: 'Tết (moved for the test)' })),
+    skipDuplicates: true,
+  });
   addHolidayDates(moved);
   return shift;
 }
@@ -164,14 +176,26 @@ describe('clocks', () => {
 
       // The hold clock counts hours, holidays or not: due on Thu 4 Feb, a Tết holiday, at 10:00.
       const detected = Date.parse((await unheld.view()).detectedAt);
-      await expectFiresAt(s, unheld, { clock: 'HOLD_CONFIRMATION', level: 1, at: detected + 24 * HOUR, target: 'CARRIER_COMPLIANCE', recipient: 'carrier:VNP' });
+      await expectFiresAt(s, unheld, {
+        clock: 'HOLD_CONFIRMATION',
+        level: 1,
+        at: detected + 24 * HOUR,
+        target: 'CARRIER_COMPLIANCE',
+        recipient: 'carrier:VNP',
+      });
 
       // Thu 11 Feb, end of day: acknowledgement escalates and payment goes to enforcement, not before.
       await skipTo(env, thursdayAfter - SECOND);
       await expectNotYet(acked, 'AGENCY_ACKNOWLEDGEMENT', 0);
       expect((await served.view()).status).toBe('DECISION_SERVED');
       await skipTo(env, thursdayAfter + SECOND);
-      await expectEscalated(acked, { clock: 'AGENCY_ACKNOWLEDGEMENT', level: 1, at: thursdayAfter, target: 'DEPT_DUTY_OFFICER', recipient: 'agency:TH-DEPT' });
+      await expectEscalated(acked, {
+        clock: 'AGENCY_ACKNOWLEDGEMENT',
+        level: 1,
+        at: thursdayAfter,
+        target: 'DEPT_DUTY_OFFICER',
+        recipient: 'agency:TH-DEPT',
+      });
       const enforcement = await awaitEvent(db, served.id, 'ENFORCEMENT_STARTED');
       expect(enforcement.at.getTime()).toBeGreaterThanOrEqual(thursdayAfter);
       expect(enforcement.at.getTime()).toBeLessThan(thursdayAfter + SECOND);
@@ -185,7 +209,13 @@ describe('clocks', () => {
         target: 'DEPT_MANAGER',
         recipient: 'agency:TH-DEPT/managers',
       });
-      await expectFiresAt(s, acked, { clock: 'VERIFICATION', level: 1, at: at('2027-02-17T16:59:59.999Z'), target: 'LEAD_AGENCY_MANAGER', recipient: QLTT_MANAGERS });
+      await expectFiresAt(s, acked, {
+        clock: 'VERIFICATION',
+        level: 1,
+        at: at('2027-02-17T16:59:59.999Z'),
+        target: 'LEAD_AGENCY_MANAGER',
+        recipient: QLTT_MANAGERS,
+      });
     }));
 
   it('HOLD_CONFIRMATION: 24 hours from detection, then the carrier’s compliance contact, then DEPT', () =>
@@ -195,7 +225,13 @@ describe('clocks', () => {
       const detected = Date.parse((await c.view()).detectedAt);
       await expectRunning(c, 'HOLD_CONFIRMATION', detected, detected + 24 * HOUR);
 
-      await expectFiresAt(s, c, { clock: 'HOLD_CONFIRMATION', level: 1, at: detected + 24 * HOUR, target: 'CARRIER_COMPLIANCE', recipient: 'carrier:VNP' });
+      await expectFiresAt(s, c, {
+        clock: 'HOLD_CONFIRMATION',
+        level: 1,
+        at: detected + 24 * HOUR,
+        target: 'CARRIER_COMPLIANCE',
+        recipient: 'carrier:VNP',
+      });
       await expectFiresAt(s, c, {
         clock: 'HOLD_CONFIRMATION',
         level: 2,
@@ -218,7 +254,13 @@ describe('clocks', () => {
       const due = workingDaysAfter(notified, 1);
       await expectRunning(c, 'AGENCY_ACKNOWLEDGEMENT', notified, due);
 
-      await expectFiresAt(s, c, { clock: 'AGENCY_ACKNOWLEDGEMENT', level: 1, at: due, target: 'DEPT_DUTY_OFFICER', recipient: 'agency:TH-DEPT' });
+      await expectFiresAt(s, c, {
+        clock: 'AGENCY_ACKNOWLEDGEMENT',
+        level: 1,
+        at: due,
+        target: 'DEPT_DUTY_OFFICER',
+        recipient: 'agency:TH-DEPT',
+      });
       await expectFiresAt(s, c, {
         clock: 'AGENCY_ACKNOWLEDGEMENT',
         level: 2,
@@ -356,11 +398,26 @@ describe('extensions', () => {
       const other = await s.open(uniqueRef('ext-refused'));
       await other.do(carrier, { kind: 'confirmHold', holdRecordRef: 'BB-001' });
       await other.do(qltt, { kind: 'acknowledge' });
-      const noneForAck = await refusedWithoutTrace(db, other, qltt, { kind: 'extendDeadline', clock: 'AGENCY_ACKNOWLEDGEMENT', extension: 'WITH_REASON', reason: 'Chờ Sở' });
+      const noneForAck = await refusedWithoutTrace(db, other, qltt, {
+        kind: 'extendDeadline',
+        clock: 'AGENCY_ACKNOWLEDGEMENT',
+        extension: 'WITH_REASON',
+        reason: 'Chờ Sở',
+      });
       expect(noneForAck.code).toBe('EXTENSION_NOT_ALLOWED');
-      const notRunning = await refusedWithoutTrace(db, other, qltt, { kind: 'extendDeadline', clock: 'PAYMENT', extension: 'WITH_REASON', reason: 'x' });
+      const notRunning = await refusedWithoutTrace(db, other, qltt, {
+        kind: 'extendDeadline',
+        clock: 'PAYMENT',
+        extension: 'WITH_REASON',
+        reason: 'x',
+      });
       expect(notRunning.code).toBe('CLOCK_NOT_RUNNING');
-      const noReason = await refusedWithoutTrace(db, other, qltt, { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason: '  ' });
+      const noReason = await refusedWithoutTrace(db, other, qltt, {
+        kind: 'extendDeadline',
+        clock: 'VERIFICATION',
+        extension: 'WITH_REASON',
+        reason: '  ',
+      });
       expect(noReason.code).toBe('REASON_REQUIRED');
 
       const c = await s.open(uniqueRef('ext'));
@@ -375,12 +432,26 @@ describe('extensions', () => {
       const reason = 'Chờ kết quả giám định của chủ sở hữu nhãn hiệu';
       const extended = await c.do(qltt, { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason });
       expect(extended.status).toBe('UNDER_VERIFICATION');
-      expect(deadlineOf(extended, 'VERIFICATION')).toMatchObject({ startedAt: iso(acked), dueAt: iso(newDue), extensions: ['WITH_REASON'], availableExtensions: [] });
+      expect(deadlineOf(extended, 'VERIFICATION')).toMatchObject({
+        startedAt: iso(acked),
+        dueAt: iso(newDue),
+        extensions: ['WITH_REASON'],
+        availableExtensions: [],
+      });
       const event = (await eventsOf(db, c.id)).at(-1)!;
-      expect({ type: event.type, actor: event.actorId, reason: event.reason }).toEqual({ type: 'DEADLINE_EXTENDED', actor: qltt.id, reason });
+      expect({ type: event.type, actor: event.actorId, reason: event.reason }).toEqual({
+        type: 'DEADLINE_EXTENDED',
+        actor: qltt.id,
+        reason,
+      });
       expect((await caseRow(db, c.id)).nextDeadlineAt?.toISOString()).toBe(iso(newDue));
 
-      const twice = await refusedWithoutTrace(db, c, qltt, { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason: 'Một lần nữa' });
+      const twice = await refusedWithoutTrace(db, c, qltt, {
+        kind: 'extendDeadline',
+        clock: 'VERIFICATION',
+        extension: 'WITH_REASON',
+        reason: 'Một lần nữa',
+      });
       expect(twice.code).toBe('EXTENSION_NOT_ALLOWED');
 
       // the old instant passes quietly; the new one escalates
@@ -399,7 +470,12 @@ describe('extensions', () => {
       const complexDue = workingDaysAfter(confirmed, 5); // COMPLEX: 5 working days (LHAV Art. 58)
 
       await expectFiresAt(s, c, { clock: 'VIOLATION_RECORD', level: 1, at: due, target: 'LEAD_AGENCY_MANAGER', recipient: QLTT_MANAGERS });
-      const extended = await c.do(qltt, { kind: 'extendDeadline', clock: 'VIOLATION_RECORD', extension: 'COMPLEX', reason: 'Nhiều người gửi, phạm vi rộng' });
+      const extended = await c.do(qltt, {
+        kind: 'extendDeadline',
+        clock: 'VIOLATION_RECORD',
+        extension: 'COMPLEX',
+        reason: 'Nhiều người gửi, phạm vi rộng',
+      });
       expect(deadlineOf(extended, 'VIOLATION_RECORD')).toMatchObject({ dueAt: iso(complexDue), escalationLevel: 0, overdue: false });
       expect(extended.flags.overdue).toBe(false);
       expect((await caseRow(db, c.id)).overdue).toBe(false);
@@ -407,6 +483,13 @@ describe('extensions', () => {
       await skipTo(env, complexDue - SECOND);
       expect(await escalationsOf(db, c.id, 'VIOLATION_RECORD')).toHaveLength(1);
       await skipTo(env, complexDue + SECOND);
-      await expectEscalated(c, { clock: 'VIOLATION_RECORD', level: 1, count: 2, at: complexDue, target: 'LEAD_AGENCY_MANAGER', recipient: QLTT_MANAGERS });
+      await expectEscalated(c, {
+        clock: 'VIOLATION_RECORD',
+        level: 1,
+        count: 2,
+        at: complexDue,
+        target: 'LEAD_AGENCY_MANAGER',
+        recipient: QLTT_MANAGERS,
+      });
     }));
 });

@@ -26,5 +26,11 @@ it('runs the 24-hour hold clock in one minute and marks the case as a drill', ()
     await c.do({ id: 'key-VNP', role: 'carrier', carrierId: 'VNP' }, { kind: 'addNote', text: 'vẫn đang chờ' }); // lets the workflow observe time
     expect((await eventsOf(db, c.id)).some((e) => e.type === 'DEADLINE_ESCALATED')).toBe(false);
     await env.sleep(2_000);
-    await expect.poll(async () => (await eventsOf(db, c.id)).filter((e) => e.type === 'DEADLINE_ESCALATED').map((e) => (e.payload as { clock: string }).clock), { timeout: 10_000 }).toContain('HOLD_CONFIRMATION');
+    await expect
+      .poll(
+        async () =>
+          (await eventsOf(db, c.id)).filter((e) => e.type === 'DEADLINE_ESCALATED').map((e) => (e.payload as { clock: string }).clock),
+        { timeout: 10_000 },
+      )
+      .toContain('HOLD_CONFIRMATION');
   }));

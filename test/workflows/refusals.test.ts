@@ -34,7 +34,13 @@ afterAll(() => env?.teardown());
  * Sends the action, expects it refused with `code` and no trace, and checks the actions the
  * refusal offers instead: exactly `allowed`, the same list the allowedActions query gives.
  */
-async function expectRefusal(c: CaseDriver, actor: Actor, action: Parameters<CaseDriver['do']>[1], code: RefusalCode, allowed: ActionKind[]) {
+async function expectRefusal(
+  c: CaseDriver,
+  actor: Actor,
+  action: Parameters<CaseDriver['do']>[1],
+  code: RefusalCode,
+  allowed: ActionKind[],
+) {
   const refusal = await refusedWithoutTrace(db, c, actor, action);
   expect(refusal.code).toBe(code);
   expect(typeof refusal.reason).toBe('string');
@@ -88,7 +94,12 @@ describe('refused actions leave no trace', () => {
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('not-lead'));
       await advance(c, 'ACKNOWLEDGED');
-      await expectRefusal(c, dept, { kind: 'startVerification' }, 'NOT_LEAD_AGENCY', ['requestInformation', 'addAgency', 'addNote', 'addEvidence']);
+      await expectRefusal(c, dept, { kind: 'startVerification' }, 'NOT_LEAD_AGENCY', [
+        'requestInformation',
+        'addAgency',
+        'addNote',
+        'addEvidence',
+      ]);
     }));
 
   it('the system role is never a caller’s', () =>
@@ -111,7 +122,12 @@ describe('refused actions leave no trace', () => {
       await advance(c, 'SANCTION_PROPOSED'); // proposed by qltt, who has authority
       await expectRefusal(c, qltt, decide, 'FOUR_EYES', ['extendDeadline', 'refer', 'addNote', 'addEvidence']);
       // sending back is a decision too
-      await expectRefusal(c, qltt, { kind: 'decideSanction', outcome: 'sendBack', reason: 'x' }, 'FOUR_EYES', ['extendDeadline', 'refer', 'addNote', 'addEvidence']);
+      await expectRefusal(c, qltt, { kind: 'decideSanction', outcome: 'sendBack', reason: 'x' }, 'FOUR_EYES', [
+        'extendDeadline',
+        'refer',
+        'addNote',
+        'addEvidence',
+      ]);
       // another officer with enough authority can
       expect((await c.do(qlttChief, decide)).status).toBe('DECIDED');
     }));
@@ -121,10 +137,18 @@ describe('refused actions leave no trace', () => {
       const c = await s.open(uniqueRef('cap'));
       // 15 M against an organisation; the junior's cap is 5 M for an individual, 10 M for an organisation
       await advance(c, 'SANCTION_PROPOSED', { amountVnd: 15_000_000 });
-      const r = await expectRefusal(c, qlttJunior, decide, 'ABOVE_AUTHORITY_CAP', ['extendDeadline', 'refer', 'decideSanction', 'addNote', 'addEvidence']);
+      const r = await expectRefusal(c, qlttJunior, decide, 'ABOVE_AUTHORITY_CAP', [
+        'extendDeadline',
+        'refer',
+        'decideSanction',
+        'addNote',
+        'addEvidence',
+      ]);
       expect(r.reason).toMatch(/authority/);
       // without a fine, the junior may still send it back
-      expect((await c.do(qlttJunior, { kind: 'decideSanction', outcome: 'sendBack', reason: 'Vượt thẩm quyền, chuyển cấp trên' })).status).toBe('VIOLATION_RECORDED');
+      expect(
+        (await c.do(qlttJunior, { kind: 'decideSanction', outcome: 'sendBack', reason: 'Vượt thẩm quyền, chuyển cấp trên' })).status,
+      ).toBe('VIOLATION_RECORDED');
     }));
 
   it('amounts outside the schedule’s range for this violator', () =>
