@@ -1,35 +1,49 @@
 /** Why the state machine refuses an action: a stable code for programs, a sentence for people. */
 
-/** Stable refusal codes; API problem types and workflow failures are derived from them. */
-export type RefusalCode =
-  | 'UNKNOWN_ACTION'
-  | 'INVALID_STATE'
-  | 'ROLE_NOT_ALLOWED'
-  | 'NOT_OWN_CASE'
-  | 'NOT_ROUTED'
-  | 'NOT_LEAD_AGENCY'
-  | 'NOT_ACKNOWLEDGED'
-  | 'ALREADY_ACKNOWLEDGED'
-  | 'NOT_IN_SCOPE'
-  | 'ALREADY_DONE'
-  | 'ALREADY_ROUTED'
-  | 'NO_INFORMATION_REQUESTED'
-  | 'TEXT_REQUIRED'
-  | 'REASON_REQUIRED'
-  | 'CLOCK_NOT_RUNNING'
-  | 'EXTENSION_NOT_ALLOWED'
-  | 'UNKNOWN_OFFENCE'
-  | 'AMOUNT_OUT_OF_RANGE'
-  | 'INVALID_AMOUNT'
-  | 'FOUR_EYES'
-  | 'NO_SANCTIONING_AUTHORITY'
-  | 'ABOVE_AUTHORITY_CAP'
-  | 'PAYMENT_NOT_DUE'
-  | 'NOTHING_OUTSTANDING'
-  | 'AMOUNT_EXCEEDS_OUTSTANDING'
-  | 'LIMITATION_PASSED'
-  | 'LIMITATION_NOT_PASSED'
-  | 'INVALID_DATE';
+/**
+ * Whom a refusal is about: the caller (who they are, what their role, agency or authority lets them
+ * do) or the case (the state it is in, or the values sent for it). The API answers the first 403
+ * and the second 409.
+ */
+export type RefusalConcern = 'caller' | 'case';
+
+/** Stable refusal codes, each with what it concerns; API problem types and workflow failures are derived from them. */
+export const REFUSAL_CONCERNS = {
+  UNKNOWN_ACTION: 'case',
+  INVALID_STATE: 'case',
+  ROLE_NOT_ALLOWED: 'caller',
+  NOT_OWN_CASE: 'caller',
+  NOT_ROUTED: 'caller',
+  NOT_LEAD_AGENCY: 'caller',
+  NOT_ACKNOWLEDGED: 'case',
+  ALREADY_ACKNOWLEDGED: 'case',
+  NOT_IN_SCOPE: 'caller',
+  ALREADY_DONE: 'case',
+  ALREADY_ROUTED: 'case',
+  NO_INFORMATION_REQUESTED: 'case',
+  TEXT_REQUIRED: 'case',
+  REASON_REQUIRED: 'case',
+  CLOCK_NOT_RUNNING: 'case',
+  EXTENSION_NOT_ALLOWED: 'case',
+  UNKNOWN_OFFENCE: 'case',
+  AMOUNT_OUT_OF_RANGE: 'case',
+  INVALID_AMOUNT: 'case',
+  FOUR_EYES: 'caller', // the decider must be another officer than the proposer
+  NO_SANCTIONING_AUTHORITY: 'caller',
+  ABOVE_AUTHORITY_CAP: 'caller', // the amount is fine; this decider's title may not decide it
+  PAYMENT_NOT_DUE: 'case',
+  NOTHING_OUTSTANDING: 'case',
+  AMOUNT_EXCEEDS_OUTSTANDING: 'case',
+  LIMITATION_PASSED: 'case',
+  LIMITATION_NOT_PASSED: 'case',
+  INVALID_DATE: 'case',
+} as const satisfies Record<string, RefusalConcern>;
+
+export type RefusalCode = keyof typeof REFUSAL_CONCERNS;
+
+/** What a refusal code is about; a code this version does not know (a newer worker's) is taken to be about the case. */
+export const refusalConcern = (code: string): RefusalConcern =>
+  Object.hasOwn(REFUSAL_CONCERNS, code) ? REFUSAL_CONCERNS[code as RefusalCode] : 'case';
 
 /** A refused action. */
 export interface Refusal {

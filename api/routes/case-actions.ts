@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { canAct } from '../../domain/access.js';
+import { refusalConcern } from '../../domain/refusals.js';
 import { act, REFUSED, type RefusalDetails } from '../../workflows/definitions.js';
 import type { ApiDeps } from '../app.js';
 import { allow } from '../auth.js';
@@ -12,18 +13,6 @@ import { problem } from '../problems.js';
 import { ACTION_BODIES, IdempotencyKeyHeader } from '../schemas.js';
 import { parse } from '../validate.js';
 import { allowedActions } from '../../workflows/definitions.js';
-
-// Refusals about who the caller is are 403; refusals about the case's state or the values are 409.
-const FORBIDDEN = new Set([
-  'ROLE_NOT_ALLOWED',
-  'NOT_OWN_CASE',
-  'NOT_ROUTED',
-  'NOT_LEAD_AGENCY',
-  'NOT_IN_SCOPE',
-  'FOUR_EYES',
-  'NO_SANCTIONING_AUTHORITY',
-  'ABOVE_AUTHORITY_CAP',
-]);
 
 /** One endpoint per workflow action, each sent as the `act` Update and answered with the new case. */
 export function caseActionRoutes(deps: ApiDeps): Router {
@@ -45,7 +34,7 @@ export function caseActionRoutes(deps: ApiDeps): Router {
       } catch (e) {
         if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === REFUSED) {
           const d = e.cause.details?.[0] as RefusalDetails;
-          const status = FORBIDDEN.has(d.code) ? 403 : 409;
+          const status = refusalConcern(d.code) === 'caller' ? 403 : 409;
           throw problem(status, 'action-refused', 'Action refused', d.reason, { code: d.code, allowedActions: d.allowed });
         }
         // Temporal admits 10 updates in flight per workflow; more at once on one case is a "retry shortly"
