@@ -8,8 +8,8 @@ import { REDACT } from '../platform/logger.js';
 import { createDb } from '../prisma/client.js';
 import { createPrincipal, issueKey, keySummary, revokeKey } from '../prisma/principals.js';
 import { deleteCalendarDay, listCalendarDays, putCalendarDay, ReferenceRefusal, type ChangeOutcome } from '../prisma/reference-admin.js';
-import { PrincipalBody } from '../api/schemas.js';
-import { calendarDateSchema, HolidayBody } from '../api/reference-schemas.js';
+import { PrincipalBody } from '../api/schemas/requests.js';
+import { calendarDateSchema, HolidayBody } from '../api/schemas/reference.js';
 import { operatorDatabaseUrl } from './lib/embedded-postgres.js';
 
 const USAGE = `usage: npm run admin -- <command> [options]

@@ -8,8 +8,7 @@
 // cell, rather than computed from domain/access.ts, so the matrix checks the policy instead of
 // restating it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ENDPOINTS } from '../../api/actions.js';
-import type { ActionEndpoint } from '../../api/schemas.js';
+import { ACTION_ENDPOINTS, type ActionEndpoint } from '../../api/resources/case-action-table.js';
 import { issueKey, revokeKey } from '../../prisma/principals.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 

@@ -4,10 +4,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ENDPOINTS } from '../../api/actions.js';
+import { ACTION_ENDPOINTS } from '../../api/resources/case-action-table.js';
 import { createApp } from '../../api/app.js';
-import { CaseResourceSchema } from '../../api/response-schemas.js';
-import { CaseListQuery, HistoryQuery } from '../../api/schemas.js';
+import { CaseResourceSchema } from '../../api/schemas/responses.js';
+import { CaseListQuery, HistoryQuery } from '../../api/schemas/requests.js';
 import { createLogger } from '../../platform/logger.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 

@@ -3,8 +3,8 @@
 // Retry-After, other keys are unaffected, and the bucket refills with time.
 import express from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorHandler } from '../../api/problems.js';
-import { rateLimit } from '../../api/rate-limit.js';
+import { errorHandler } from '../../api/http/problems.js';
+import { rateLimit } from '../../api/http/rate-limit.js';
 import { apiHarness, call } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll } from 'vitest';
-import { createApp, type ApiDeps } from '../../api/app.js';
+import { createApp } from '../../api/app.js';
+import type { ApiDeps } from '../../api/deps.js';
 import { createLogger } from '../../platform/logger.js';
 import { createPrincipal, type NewPrincipal } from '../../prisma/principals.js';
 import type { Db } from '../../prisma/client.js';

@@ -1,17 +1,17 @@
-// Issue 13, acceptance 1: the OpenAPI document generated from the operation table is equivalent to
-// the one recorded before routes and documentation became one declaration
+// Issue 13, acceptance 1: the OpenAPI document derived from the operation table (api/operations.ts)
+// is equivalent to the one recorded before routes and their documentation became one declaration
 // (test/fixtures/openapi/before.json): the same operations, parameters, bodies, responses and
-// schemas. A deliberate API change re-records the fixture in the same commit:
-//   npx tsx -e "import('./api/openapi-document.js').then(m => console.log(JSON.stringify(m.apiDocument(), null, 2)))" > test/fixtures/openapi/before.json
+// schemas. A deliberate change of the API re-records the fixture in the same commit:
+//   npx tsx -e "import('./api/operations.js').then((m) => console.log(JSON.stringify(m.apiDocument(), null, 2)))" > test/fixtures/openapi/before.json
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../api/openapi.js';
+import { apiDocument } from '../../api/operations.js';
 
 type Json = Record<string, any>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const before: Json = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/openapi/before.json'), 'utf8'));
-const now: Json = openApiDocument();
+const now: Json = apiDocument();
 
 /** `METHOD /path` → the operation, for every operation of a document. */
 const operationsOf = (doc: Json): Record<string, Json> =>

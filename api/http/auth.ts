@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { Db } from '../prisma/client.js';
-import type { Actor } from '../domain/access.js';
-import type { AgencyKind } from '../domain/routing.js';
-import { hashApiKey } from '../platform/keys.js';
+import type { Db } from '../../prisma/client.js';
+import type { Actor } from '../../domain/access.js';
+import type { AgencyKind } from '../../domain/routing.js';
+import { hashApiKey } from '../../platform/keys.js';
 import { problem } from './problems.js';
 
 declare global {
@@ -58,11 +58,3 @@ export function authenticate(db: Db): RequestHandler {
     next();
   };
 }
-
-/** 403 unless the authenticated actor passes `allowed` (a rule from domain/access.ts). */
-export const allow =
-  (allowed: (actor: Actor) => boolean, what: string): RequestHandler =>
-  (req, _res, next) => {
-    if (!allowed(req.actor)) throw problem(403, 'forbidden', 'Forbidden', `A ${req.actor.role} may not ${what}.`);
-    next();
-  };

@@ -1,23 +1,19 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Db } from '../prisma/client.js';
-import type { Logger } from '../platform/logger.js';
-import { CASE_STATUSES } from '../domain/case-states.js';
-import { routeTemplates } from './openapi.js';
-import { sendProblem } from './problems.js';
-import { DELIVERY_STATUSES } from './webhook-schemas.js';
+import type { Db } from '../../prisma/client.js';
+import type { Logger } from '../../platform/logger.js';
+import { CASE_STATUSES } from '../../domain/case-states.js';
+import { DELIVERY_STATUSES } from '../schemas/webhooks.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Route template of a request (`/v1/cases/:id`), never its raw path, so label values stay few. */
-function routeMatcher(): (path: string) => string {
-  let compiled: { template: string; re: RegExp }[] | null = null;
+function routeMatcher(templates: readonly string[]): (path: string) => string {
+  const compiled = [...new Set(templates)].map((template) => ({
+    template,
+    re: new RegExp('^' + template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+') + '/?$'),
+  }));
   return (path) => {
-    compiled ??= routeTemplates().map((template) => ({
-      template,
-      re: new RegExp('^' + template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+') + '/?$'),
-    }));
     if (path.startsWith('/docs/assets/')) return '/docs/assets/*';
     return compiled.find((c) => c.re.test(path))?.template ?? 'unmatched';
   };
@@ -27,16 +23,18 @@ export interface Metrics {
   registry: Registry;
   /** First middleware: counts and times every request. */
   middleware: RequestHandler;
-  /** GET /metrics */
-  routes: Router;
+  /** Reads the gauges from PostgreSQL and renders every metric (GET /metrics). */
+  scrape: () => Promise<{ contentType: string; text: string }>;
 }
 
 /**
  * Prometheus metrics: HTTP requests by method, route template and status (count and latency),
  * and, read from PostgreSQL at each scrape, cases by status, overdue open cases and webhook
  * delivery failures — so they are right whichever process did the work. One registry per app.
+ * `routes` are the Express templates of the operations: a request refused before its route ran
+ * (no key, say) is still labelled by its template.
  */
-export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Metrics {
+export function createMetrics(deps: { db: Db; log: Logger; routes: readonly string[] }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -72,7 +70,7 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
     registers: [registry],
   });
 
-  const template = routeMatcher();
+  const template = routeMatcher(deps.routes);
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -110,26 +108,9 @@ export function createMetrics(deps: { db: Db; log: Logger; token?: string }): Me
     }
   };
 
-  const expected = deps.token ? createHash('sha256').update(deps.token).digest() : null;
-  const routes = Router();
-  routes.get('/metrics', async (req, res) => {
-    if (expected) {
-      const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-      const given = createHash('sha256')
-        .update(m?.[1] ?? '')
-        .digest();
-      if (!m || !timingSafeEqual(given, expected)) {
-        res.setHeader('WWW-Authenticate', 'Bearer realm="postwatch-metrics"');
-        return sendProblem(res, {
-          status: 401,
-          type: 'unauthorized',
-          title: 'Authentication required',
-          detail: 'Send METRICS_TOKEN as "Authorization: Bearer <token>".',
-        });
-      }
-    }
+  const scrape = async () => {
     await refresh();
-    res.type(registry.contentType).send(await registry.metrics());
-  });
-  return { registry, middleware, routes };
+    return { contentType: registry.contentType, text: await registry.metrics() };
+  };
+  return { registry, middleware, scrape };
 }

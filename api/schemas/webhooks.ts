@@ -3,12 +3,12 @@
  * refused) and the resources it answers with, as zod schemas for validation and the OpenAPI document.
  */
 import { z } from 'zod';
+import { instant, text } from './fields.js';
 
-const instant = z.iso.datetime();
 const eventType = z.string().regex(/^[A-Z0-9_]{1,64}$/, 'an upper-case event type like HOLD_CONFIRMED');
 
 export const WebhookOwnerSchema = z
-  .object({ type: z.enum(['carrier', 'agency']), id: z.string().trim().min(1).max(64) })
+  .object({ type: z.enum(['carrier', 'agency']), id: text(64) })
   .strict()
   .meta({ id: 'WebhookOwner', description: 'Whose endpoint this is; it receives the events of the cases its owner may see' });
 

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { z } from 'zod';
 
 /** Stable problem types (RFC 9457); the `type` URI never changes once published. */
 export const PROBLEM_BASE = 'https://postwatch.dev/problems/';
@@ -17,6 +18,23 @@ export class HttpProblem extends Error {
     super(problem.detail ?? problem.title);
   }
 }
+
+/** RFC 9457 problem details, with this API's extensions: the Problem schema of the OpenAPI document. */
+export const ProblemSchema = z
+  .looseObject({
+    type: z.url().meta({ description: 'Stable URI naming the problem type' }),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional().meta({ description: 'The request target that failed' }),
+    errors: z
+      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'Validation problems: one entry per failing field' }),
+    code: z.string().optional().meta({ description: 'Refused actions: the machine-readable reason, e.g. FOUR_EYES' }),
+    allowedActions: z.array(z.string()).optional().meta({ description: 'Refused actions: what the caller may do to the case now' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const problem = (status: number, type: string, title: string, detail?: string, ext: Record<string, unknown> = {}) =>
   new HttpProblem({ status, type, title, detail, ...ext });

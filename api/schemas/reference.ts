@@ -5,8 +5,8 @@
  * between fields (min ≤ max, periods, overlaps) are checked there too and answer 409 or 422.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar.js';
-import { AGENCY_KINDS, CALENDAR_DAY_KINDS, CLOCK_UNITS, ESCALATION_TARGETS } from '../domain/reference-rules.js';
+import { isIsoDate } from '../../domain/calendar.js';
+import { AGENCY_KINDS, CALENDAR_DAY_KINDS, CLOCK_UNITS, ESCALATION_TARGETS } from '../../domain/reference-rules.js';
 import type {
   AgencyJson,
   AuthorityCapJson,
@@ -15,12 +15,12 @@ import type {
   FineRuleJson,
   HolidayJson,
   ReferenceChangeJson,
-} from '../prisma/reference-admin.js';
-import { REFERENCE_TABLES } from '../prisma/reference-admin.js';
-import { CLOCK_IDS } from './response-schemas.js';
+} from '../../prisma/reference-admin.js';
+import { REFERENCE_TABLES } from '../../prisma/reference-admin.js';
+import { instant, isoDate, provinceCode, text, upperCode, vnd } from './fields.js';
+import { clockId } from './vocabulary.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const code = z.string().regex(/^[A-Z0-9_]{1,64}$/, 'an upper-case code like POST_PROHIBITED_ITEM');
+const code = upperCode('POST_PROHIBITED_ITEM');
 export const referenceIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, '1-100 letters, digits, _ . : or -, starting with a letter or digit');
@@ -29,9 +29,7 @@ export const calendarDateSchema = z.iso
   .date({ error: 'a date YYYY-MM-DD', abort: true })
   .refine((d) => isIsoDate(d) && d >= '1900-01-01' && d <= '2200-12-31', 'a date from 1900 to 2200');
 const date = calendarDateSchema;
-const vnd = z.number().int().min(0).max(9_000_000_000_000);
 const limitValue = z.number().int().min(1).max(100_000);
-const provinceCode = z.string().regex(/^[A-Z]{2,3}$/, '2-3 upper-case letters, e.g. TH');
 const atLeastOneField = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
 const NOTHING_TO_CHANGE = { message: 'name at least one field to change' };
 
@@ -158,11 +156,8 @@ export const ReferenceChangeListQuery = z
 
 // ---- responses ----
 
-const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const instant = z.iso.datetime();
-
 export const HolidaySchema = z
-  .object({ date: iso, year: z.number().int(), name: z.string(), kind: z.enum(CALENDAR_DAY_KINDS) })
+  .object({ date: isoDate, year: z.number().int(), name: z.string(), kind: z.enum(CALENDAR_DAY_KINDS) })
   .strict()
   .meta({ id: 'CalendarDay', description: 'A holiday, or a weekend day worked to make up for a bridged holiday' });
 
@@ -173,7 +168,7 @@ const ClockExtensionSchema = z
 
 export const DeadlinePolicySchema = z
   .object({
-    clock: z.enum(CLOCK_IDS),
+    clock: clockId,
     startsAt: z.string().meta({ description: 'The event the clock counts from' }),
     limitValue: z.number().int(),
     unit: z.enum(CLOCK_UNITS),
@@ -190,8 +185,8 @@ export const FineRuleSchema = z
     id: z.string(),
     offenceCode: z.string(),
     decree: z.string(),
-    effectiveFrom: iso,
-    effectiveTo: iso.nullable(),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable(),
     minVnd: z.number().int(),
     maxVnd: z.number().int(),
     extraPenalties: z.array(z.string()),
@@ -226,8 +221,8 @@ export const AgencySchema = z
     provinceCode: z.string().nullable(),
     name: z.string(),
     nameEn: z.string().nullable(),
-    validFrom: iso,
-    validTo: iso.nullable(),
+    validFrom: isoDate,
+    validTo: isoDate.nullable(),
   })
   .strict()
   .meta({ id: 'Agency', description: 'An agency as named during [validFrom, validTo); a reorganisation closes the row and adds one' });

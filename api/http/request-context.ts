@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../platform/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 declare global {
   namespace Express {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Prisma } from '../prisma/generated/client.js';
-import type { Db } from '../prisma/client.js';
-import { canonicalJson } from '../platform/canonical-json.js';
+import { Prisma } from '../../prisma/generated/client.js';
+import type { Db } from '../../prisma/client.js';
+import { canonicalJson } from '../../platform/canonical-json.js';
 import { HttpProblem, problem } from './problems.js';
 
 export interface StoredResponse {

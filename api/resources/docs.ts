@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { Router } from 'express';
-import { openApiDocument } from './openapi.js';
+import { operation, type Operation } from '../http/operation.js';
 
 // Swagger UI's static assets from the pinned swagger-ui-dist package: served by us, so the docs
 // work without internet. Only the files the page needs are reachable.
@@ -38,17 +38,41 @@ const INIT = `window.ui = SwaggerUIBundle({
 });
 `;
 
-/** GET /v1/openapi.json (no auth) and GET /docs, the document browsable. */
-export function docsRoutes(opts: { version?: string } = {}): Router {
+/** GET /v1/openapi.json and GET /docs, the document browsable: no key needed. */
+export const docsOperations: Operation[] = [
+  operation({
+    method: 'get',
+    path: '/v1/openapi.json',
+    operationId: 'openapi',
+    summary: 'This document',
+    tags: ['Operations'],
+    access: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
+    problems: [],
+    handler: ({ res, deps }) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.json(deps.document());
+    },
+  }),
+  operation({
+    method: 'get',
+    path: '/docs',
+    operationId: 'docs',
+    summary: 'This document, browsable (Swagger UI, served locally)',
+    tags: ['Operations'],
+    access: 'public',
+    responses: { 200: { description: 'HTML', contentType: 'text/html', schema: { type: 'string' } } },
+    problems: [],
+    handler: ({ res }) => {
+      res.type('html').setHeader('Cache-Control', 'no-cache');
+      res.send(PAGE);
+    },
+  }),
+];
+
+/** What the docs page loads: its script and Swagger UI's assets (files, not operations of the API). */
+export function docsAssets(): Router {
   const r = Router();
-  r.get('/v1/openapi.json', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.json(openApiDocument(opts));
-  });
-  r.get('/docs', (_req, res) => {
-    res.type('html').setHeader('Cache-Control', 'no-cache');
-    res.send(PAGE);
-  });
   r.get('/docs/init.js', (_req, res) => {
     res.type('application/javascript').send(INIT);
   });

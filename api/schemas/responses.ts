@@ -1,41 +1,23 @@
 /**
  * What the API answers, as zod schemas: the OpenAPI document's response bodies. They mirror the
- * TypeScript types the handlers return (domain/case-view.ts, api/case-responses.ts); the type
- * checks at the end of this file fail the build when the two drift apart. Objects are strict
+ * TypeScript types the handlers return (domain/case-view.ts, api/resources/case-responses.ts); the
+ * type checks at the end of this file fail the build when the two drift apart. Objects are strict
  * (`additionalProperties: false` in the document), so the Schemathesis run also catches drift.
  */
 import { z } from 'zod';
-import { ACTION_KINDS } from '../domain/case-actions.js';
-import type { ClockId } from '../domain/clocks.js';
-import { CASE_STATUSES } from '../domain/case-states.js';
-import type { CaseResource, recordSummary } from './case-responses.js';
+import type { CaseResource, recordSummary } from '../resources/case-responses.js';
+import { instant as anInstant, isoDate } from './fields.js';
+import { actionKind, caseStatus, clockId, outcome, principalRole, serviceMethod, stage, violationParty, violator } from './vocabulary.js';
 
-const instant = z.iso.datetime().meta({ description: 'An instant, ISO 8601 in UTC' });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const instant = anInstant.meta({ description: 'An instant, ISO 8601 in UTC' });
 const vnd = z.number().int().min(0);
 
-export const CLOCK_IDS = [
-  'HOLD_CONFIRMATION',
-  'AGENCY_ACKNOWLEDGEMENT',
-  'VERIFICATION',
-  'VIOLATION_RECORD',
-  'SANCTION_DECISION',
-  'SERVE_DECISION',
-  'PAYMENT',
-  'ENFORCEMENT_LIMITATION',
-  'SANCTIONING_LIMITATION',
-  'TEMPORARY_SEIZURE',
-] as const satisfies readonly ClockId[];
-
-export const CaseStatusSchema = z.enum(CASE_STATUSES).meta({ id: 'CaseStatus' });
-export const ActionKindSchema = z.enum(ACTION_KINDS as unknown as [string, ...string[]]).meta({ id: 'ActionKind' });
-const stage = z.enum(['ACCEPTANCE', 'SORTING', 'TRANSIT', 'DELIVERY']);
-const outcome = z.enum(['CLEARED', 'REFERRED', 'PAID', 'ENFORCED', 'NO_SANCTION', 'EXPIRED']);
-const violator = z.enum(['ORGANISATION', 'INDIVIDUAL']);
+export const CaseStatusSchema = caseStatus.meta({ id: 'CaseStatus' });
+export const ActionKindSchema = actionKind.meta({ id: 'ActionKind' });
 
 export const DeadlineSchema = z
   .object({
-    clock: z.enum(CLOCK_IDS),
+    clock: clockId,
     startedAt: instant,
     dueAt: instant,
     overdue: z.boolean(),
@@ -76,7 +58,7 @@ export const CaseResourceSchema = z
     violation: z
       .object({
         confirmedAt: instant,
-        against: z.enum(['SENDER', 'CARRIER', 'BOTH']),
+        against: violationParty,
         violationDate: isoDate,
         recordNumber: z.string().nullable(),
         recordedAt: instant.nullable(),
@@ -110,7 +92,7 @@ export const CaseResourceSchema = z
         amountVnd: vnd,
         violator,
         servedAt: instant.nullable(),
-        serviceMethod: z.enum(['IN_PERSON', 'POST', 'ELECTRONIC']).nullable(),
+        serviceMethod: serviceMethod.nullable(),
         dueAt: instant.nullable(),
         paidVnd: vnd,
         interestVnd: vnd,
@@ -215,7 +197,7 @@ export const KeySchema = z
 const principalFields = {
   id: z.string(),
   name: z.string(),
-  role: z.enum(['carrier', 'officer', 'manager', 'admin']),
+  role: principalRole,
   carrierId: z.string().nullable(),
   agencyId: z.string().nullable(),
   provinceCode: z.string().nullable(),
@@ -259,23 +241,6 @@ export const CarrierListSchema = z.object({ items: z.array(CarrierSchema) }).met
 export const HealthSchema = z.object({ status: z.literal('ok') });
 export const ReadySchema = z.object({ status: z.literal('ready'), checks: z.record(z.string(), z.literal('up')) });
 
-/** RFC 9457 problem details, with this API's extensions. */
-export const ProblemSchema = z
-  .looseObject({
-    type: z.url().meta({ description: 'Stable URI naming the problem type' }),
-    title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional().meta({ description: 'The request target that failed' }),
-    errors: z
-      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
-      .optional()
-      .meta({ description: 'Validation problems: one entry per failing field' }),
-    code: z.string().optional().meta({ description: 'Refused actions: the machine-readable reason, e.g. FOUR_EYES' }),
-    allowedActions: z.array(z.string()).optional().meta({ description: 'Refused actions: what the caller may do to the case now' }),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
-
 // ---- drift checks: the schemas and the handlers' types must describe the same JSON ----
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const assertSame = <T extends true>(_: T) => {};
@@ -284,5 +249,3 @@ assertSame<Same<Resource, Omit<CaseResource, 'allowedActions'>>>(true);
 // the stored row types status, stage and outcome as plain strings: compare the fields
 assertSame<Same<keyof z.infer<typeof CaseSummarySchema>, keyof ReturnType<typeof recordSummary>>>(true);
 assertSame<Same<keyof z.infer<typeof CaseSummarySchema>['flags'], keyof ReturnType<typeof recordSummary>['flags']>>(true);
-type MissingClock = Exclude<ClockId, (typeof CLOCK_IDS)[number]>;
-assertSame<Same<MissingClock, never>>(true);

@@ -1,4 +1,4 @@
-import type { Prisma } from '../prisma/generated/client.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import { problem } from './problems.js';
 
 /** Where the previous page ended: the sort value of its last row, and its id to break ties. */
@@ -44,4 +44,10 @@ export function keyset(field: Field, desc: boolean, c: Cursor): Prisma.CaseWhere
       ...(field === 'nextDeadlineAt' ? [{ nextDeadlineAt: null }] : []),
     ],
   };
+}
+
+/** The link to the next page: this request's query, with `param` set to where this page ended. */
+export function nextPageLink(path: string, query: Record<string, unknown>, param: string, value: string): string {
+  const kept = Object.entries(query).filter(([k, v]) => k !== param && typeof v === 'string') as [string, string][];
+  return `${path}?${new URLSearchParams({ ...Object.fromEntries(kept), [param]: value })}`;
 }

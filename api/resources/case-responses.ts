@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Case } from '../prisma/generated/client.js';
-import type { Actor } from '../domain/access.js';
-import type { CaseView } from '../domain/case-view.js';
-import { allowedActions, getCase } from '../workflows/definitions.js';
+import type { Case } from '../../prisma/generated/client.js';
+import type { Actor } from '../../domain/access.js';
+import type { CaseView } from '../../domain/case-view.js';
+import { allowedActions, getCase } from '../../workflows/definitions.js';
 
 /** A case as the API returns it: the workflow's view plus what this caller may do now. */
 export interface CaseResource extends CaseView {

@@ -1,0 +1,52 @@
+/**
+ * Every operation of the API, resource by resource: Express serves this table (api/http/mount.ts),
+ * the OpenAPI document describes it (api/http/openapi.ts) and the metrics label requests by its
+ * routes. A new endpoint is one entry in a resource module, listed here.
+ */
+import { openApiDocument, type ApiAbout } from './http/openapi.js';
+import type { Operation } from './http/operation.js';
+import { carrierOperations } from './resources/carriers.js';
+import { caseActionOperations } from './resources/case-actions.js';
+import { caseOperations } from './resources/cases.js';
+import { docsOperations } from './resources/docs.js';
+import { healthOperations } from './resources/health.js';
+import { historyOperations } from './resources/history.js';
+import { principalOperations } from './resources/principals.js';
+import { referenceOperations } from './resources/reference.js';
+import { webhookOperations } from './resources/webhooks.js';
+
+export const OPERATIONS: readonly Operation[] = [
+  ...caseOperations,
+  ...caseActionOperations,
+  ...historyOperations,
+  ...principalOperations,
+  ...carrierOperations,
+  ...referenceOperations,
+  ...webhookOperations,
+  ...healthOperations,
+  ...docsOperations,
+];
+
+const ABOUT: ApiAbout = {
+  title: 'Postwatch API',
+  version: '1',
+  description:
+    'Enforcement cases for prohibited, smuggled or counterfeit items stopped in the postal network. ' +
+    'Authenticate with an API key: `Authorization: Bearer <key>`. Every error is an RFC 9457 problem (`application/problem+json`). ' +
+    'Each key has a rate limit, announced in the `RateLimit-Policy` and `RateLimit` headers.',
+  tags: [
+    { name: 'Cases', description: 'Intake, lists, detail and history' },
+    { name: 'Actions', description: 'One endpoint per step of a case; each answers with the case after it' },
+    { name: 'Principals', description: 'Carriers, principals and API keys (administrators)' },
+    {
+      name: 'Reference data',
+      description:
+        'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators',
+    },
+    { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
+    { name: 'Operations', description: 'Health, metrics, and this document' },
+  ],
+};
+
+/** The OpenAPI document of the whole API (GET /v1/openapi.json). */
+export const apiDocument = (): Record<string, unknown> => openApiDocument(OPERATIONS, ABOUT);
