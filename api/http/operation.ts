@@ -31,6 +31,7 @@ export interface Permission {
  */
 export type Access = 'public' | 'key' | Permission;
 
+/** Only actors that pass `rule` (from domain/access.ts); `what` ends the 403's "A carrier may not …". */
 export const allow = (rule: (actor: Actor) => boolean, what: string): Permission => ({ rule, what });
 
 interface ParamSpec {
@@ -50,8 +51,8 @@ interface BodySpec {
 }
 type ParamSpecs = Record<string, ParamSpec>;
 type HeaderSpecs = Record<string, HeaderSpec>;
-type QuerySpec = z.ZodObject | undefined;
-type BodyOf = BodySpec | undefined;
+type MaybeQuery = z.ZodObject | undefined;
+type MaybeBody = BodySpec | undefined;
 
 type ParamsOf<P extends ParamSpecs> = { [K in keyof P]: P[K] extends { schema: infer S extends z.ZodType } ? z.output<S> : string };
 type HeadersOf<H extends HeaderSpecs> = {
@@ -59,7 +60,7 @@ type HeadersOf<H extends HeaderSpecs> = {
 };
 
 /** What a handler is given: the validated input, the request and response, and the services. */
-export interface Call<P extends ParamSpecs, Q extends QuerySpec, H extends HeaderSpecs, B extends BodyOf> {
+export interface Call<P extends ParamSpecs, Q extends MaybeQuery, H extends HeaderSpecs, B extends MaybeBody> {
   params: ParamsOf<P>;
   query: Q extends z.ZodObject ? z.output<Q> : undefined;
   headers: HeadersOf<H>;
@@ -76,9 +77,9 @@ export interface Call<P extends ParamSpecs, Q extends QuerySpec, H extends Heade
  */
 export interface OperationSpec<
   P extends ParamSpecs = ParamSpecs,
-  Q extends QuerySpec = QuerySpec,
+  Q extends MaybeQuery = MaybeQuery,
   H extends HeaderSpecs = HeaderSpecs,
-  B extends BodyOf = BodyOf,
+  B extends MaybeBody = MaybeBody,
 > {
   method: Method;
   /** OpenAPI form: `/v1/cases/{id}`. */
@@ -109,9 +110,9 @@ export interface Operation extends Omit<OperationSpec, 'handler'> {
 /** Declares an operation; the handler's input is typed from its schemas. */
 export const operation = <
   P extends ParamSpecs = Record<never, ParamSpec>,
-  Q extends QuerySpec = undefined,
+  Q extends MaybeQuery = undefined,
   H extends HeaderSpecs = Record<never, HeaderSpec>,
-  B extends BodyOf = undefined,
+  B extends MaybeBody = undefined,
 >(
   spec: OperationSpec<P, Q, H, B>,
 ): Operation => spec;
