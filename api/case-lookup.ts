@@ -2,7 +2,7 @@ import type { Case } from '../prisma/generated/client.js';
 import type { Db } from '../prisma/client.js';
 import { canView, type Actor } from '../domain/access.js';
 import { problem } from './problems.js';
-import { accessView } from '../prisma/case-access.js';
+import { accessView } from '../prisma/cases/rows.js';
 
 const CASE_NUMBER = /^[A-Z]{2,3}-\d{4}-\d{6}$/;
 

@@ -15,8 +15,8 @@ import type {
   FineRuleJson,
   HolidayJson,
   ReferenceChangeJson,
-} from '../prisma/reference-admin.js';
-import { REFERENCE_TABLES } from '../prisma/reference-admin.js';
+} from '../prisma/reference/json.js';
+import { REFERENCE_TABLES } from '../prisma/reference/json.js';
 import { CLOCK_IDS } from './response-schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases, listScope, type Actor } from '../../domain/access.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { routingRefusal } from '../../prisma/reference-admin.js';
+import { routingRefusal } from '../../prisma/reference/routing.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import type { ApiDeps } from '../app.js';
