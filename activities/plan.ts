@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../prisma/client.js';
-import { loadReference } from '../prisma/reference.js';
-import { agencyFor, routeCase, RoutingError } from '../domain/routing.js';
+import { routeOver, routingInput } from '../prisma/reference/routing.js';
+import { loadReference } from '../prisma/reference/snapshot.js';
+import { RoutingError } from '../domain/routing.js';
 import type { CasePlan, DetectionInput } from '../workflows/definitions.js';
 
 /** Routing and the clock, calendar and fine tables a case opens with, from the administered reference data. */
@@ -11,17 +12,8 @@ export function createPlanning(db: Db, now: () => Date, clockScale: number, sear
       const ref = await loadReference(db);
       const at = d.detectedAt ? new Date(d.detectedAt) : now();
       try {
-        const route = routeCase(
-          { category: d.categoryCode, crossBorder: d.crossBorder, signsOfCrime: d.signsOfCrime, kt1: d.kt1, provinceCode: d.provinceCode },
-          ref.categories,
-          ref.agencies,
-          at,
-        );
         return {
-          leadAgencyId: route.lead,
-          agencyIds: route.notify,
-          deptAgencyId: agencyFor('DEPT', d.provinceCode, ref.agencies, at).id,
-          restricted: route.restricted,
+          ...routeOver(ref, routingInput(d), at),
           policies: ref.policies,
           calendar: ref.calendar,
           fineSchedule: ref.fineSchedule,

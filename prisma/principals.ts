@@ -1,6 +1,10 @@
 import type { Db } from './client.js';
-import type { Principal } from './generated/client.js';
+import type { ApiKey, Principal } from './generated/client.js';
+import type { Actor } from '../domain/access.js';
 import { generateApiKey, hashApiKey, keyPrefix } from '../platform/keys.js';
+
+export type PrincipalRow = Principal;
+export type ApiKeyRow = ApiKey;
 
 /**
  * Makes sure an administrator exists. With ADMIN_TOKEN the operator chose the
@@ -74,3 +78,44 @@ export const keySummary = (k: {
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
+
+/** Who holds an API key, as the access rules see them; null when the key is unknown, revoked or its principal disabled. */
+export async function keyHolder(db: Db, token: string): Promise<{ keyId: string; lastUsedAt: Date | null; actor: Actor } | null> {
+  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(token) }, include: { principal: true } });
+  if (!key || key.revokedAt || key.principal.disabledAt) return null;
+  const p = key.principal;
+  const agency = p.agencyId ? await db.agency.findUnique({ where: { id: p.agencyId }, select: { kind: true } }) : null;
+  const cap =
+    agency && p.title
+      ? await db.authorityCap.findFirst({ where: { agencyKind: agency.kind, title: p.title }, select: { capVnd: true } })
+      : null;
+  return {
+    keyId: key.id,
+    lastUsedAt: key.lastUsedAt,
+    actor: {
+      id: p.id,
+      role: p.role,
+      carrierId: p.carrierId,
+      agencyId: p.agencyId,
+      agencyKind: agency?.kind ?? null,
+      provinceCode: p.provinceCode,
+      title: p.title,
+      authorityCapVnd: cap ? Number(cap.capVnd) : null,
+    },
+  };
+}
+
+/** Records that a key was used; last use is informational, so at most one write a minute per key. */
+export async function noteKeyUse(db: Db, key: { keyId: string; lastUsedAt: Date | null }, now = new Date()): Promise<void> {
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() <= 60_000) return;
+  await db.apiKey.update({ where: { id: key.keyId }, data: { lastUsedAt: now } });
+}
+
+/** Every principal with its keys, oldest first. */
+export function listPrincipals(db: Db): Promise<(PrincipalRow & { keys: ApiKeyRow[] })[]> {
+  return db.principal.findMany({ include: { keys: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
+}
+
+export async function principalExists(db: Db, id: string): Promise<boolean> {
+  return (await db.principal.findUnique({ where: { id }, select: { id: true } })) !== null;
+}

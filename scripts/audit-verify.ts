@@ -1,7 +1,7 @@
 // `npm run audit:verify`: checks every case's event hash chain; exit 1 names the first broken link of each case.
 import { loadConfig } from '../platform/config.js';
 import { createDb } from '../prisma/client.js';
-import { verifyAuditChains } from '../prisma/audit-verify.js';
+import { verifyAuditChains } from '../prisma/case-events/verify.js';
 import { operatorDatabaseUrl } from './lib/embedded-postgres.js';
 
 const url = operatorDatabaseUrl(loadConfig(), 'audit:verify');

@@ -6,6 +6,8 @@
  */
 import type { Logger } from '../platform/logger.js';
 import type { Db } from '../prisma/client.js';
+import { endpointsByIds } from '../prisma/webhooks/endpoints.js';
+import { cancelDelivery, claimDueDeliveries, handBackDelivery, recordAttempt } from '../prisma/webhooks/sending.js';
 import { retryDelayMs, type Backoff } from './backoff.js';
 import { signatureHeaders } from './signing.js';
 import { urlRefusal } from './urls.js';
@@ -20,31 +22,7 @@ export interface SenderOptions {
   allowInsecureLocalhost: boolean;
 }
 
-interface Claimed {
-  id: string;
-  endpointId: string;
-  attemptCount: number;
-  payload: unknown;
-}
-
 const ERROR_MAX = 300;
-
-/** Claims up to `n` due deliveries of active endpoints; the lease outlives the request timeout. */
-async function claim(db: Db, n: number, leaseMs: number): Promise<Claimed[]> {
-  // timestamps are stored as UTC without a zone (Prisma's convention): compare in UTC
-  return db.$queryRaw<Claimed[]>`
-    WITH due AS (
-      SELECT d.id FROM "WebhookDelivery" d
-      WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
-      ORDER BY d."nextAttemptAt"
-      LIMIT ${n}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE "WebhookDelivery" w
-       SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
-      FROM due WHERE w.id = due.id
-    RETURNING w.id, w."endpointId", w."attemptCount", w.payload`;
-}
 
 function describeError(e: unknown, timeoutMs: number): string {
   const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -55,16 +33,22 @@ function describeError(e: unknown, timeoutMs: number): string {
 
 /** One pass: claim a batch and send it. Returns how many deliveries were claimed. */
 export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: AbortSignal): Promise<number> {
-  const batch = await claim(db, o.batchSize, o.timeoutMs * 2 + 30_000);
+  // the lease outlives the request timeout
+  const batch = await claimDueDeliveries(db, o.batchSize, o.timeoutMs * 2 + 30_000);
   if (batch.length === 0) return 0;
   const endpoints = new Map(
-    (await db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(batch.map((d) => d.endpointId))] } } })).map((e) => [e.id, e]),
+    (
+      await endpointsByIds(
+        db,
+        batch.map((d) => d.endpointId),
+      )
+    ).map((e) => [e.id, e]),
   );
   const results = await Promise.allSettled(
     batch.map(async (d) => {
       const ep = endpoints.get(d.endpointId);
       if (!ep || ep.disabledAt) {
-        await db.webhookDelivery.updateMany({ where: { id: d.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+        await cancelDelivery(db, d.id);
         return;
       }
       const attempt = d.attemptCount + 1;
@@ -95,9 +79,7 @@ export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: A
         } catch (e) {
           if (stopping.aborted) {
             // shutting down: not the receiver's fault; hand the delivery straight back
-            await db.webhookDelivery
-              .updateMany({ where: { id: d.id, status: 'PENDING' }, data: { nextAttemptAt: new Date() } })
-              .catch(() => {});
+            await handBackDelivery(db, d.id).catch(() => {});
             return;
           }
           error = describeError(e, o.timeoutMs);
@@ -106,22 +88,19 @@ export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: A
       const durationMs = Math.round(performance.now() - started);
       const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
       const failed = !ok && (attempt >= o.maxAttempts || refusal !== null); // a refused URL will not get better
-      await db.$transaction([
-        db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs } }),
+      await recordAttempt(
+        db,
+        d.id,
+        { at, statusCode, error, durationMs },
         ok
-          ? db.webhookDelivery.update({
-              where: { id: d.id },
-              data: { status: 'DELIVERED', deliveredAt: new Date(), attemptCount: attempt },
-            })
-          : db.webhookDelivery.updateMany({
-              where: { id: d.id, status: 'PENDING' }, // never undo a delivery or a cancellation made meanwhile
-              data: {
-                attemptCount: attempt,
-                status: failed ? 'FAILED' : 'PENDING',
-                nextAttemptAt: new Date(Date.now() + (failed ? 0 : retryDelayMs(attempt, o.backoff))),
-              },
-            }),
-      ]);
+          ? { delivered: true, attemptCount: attempt }
+          : {
+              delivered: false,
+              attemptCount: attempt,
+              failed,
+              nextAttemptAt: new Date(Date.now() + (failed ? 0 : retryDelayMs(attempt, o.backoff))),
+            },
+      );
       const fields = { deliveryId: d.id, endpointId: d.endpointId, attempt, statusCode, durationMs };
       if (ok) log.debug(fields, 'webhook delivered');
       else if (failed) log.warn({ ...fields, error }, 'webhook delivery failed for good');

@@ -1,7 +1,7 @@
 import type { Case } from '../../prisma/generated/client.js';
 import type { Db } from '../../prisma/client.js';
 import { canView, type Actor } from '../../domain/access.js';
-import { accessView } from '../../prisma/case-access.js';
+import { accessView } from '../../prisma/cases/rows.js';
 import { problem } from '../http/problems.js';
 
 const CASE_NUMBER = /^[A-Z]{2,3}-\d{4}-\d{6}$/;

@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases, listScope, type Actor } from '../../domain/access.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { routingRefusal } from '../../prisma/reference-admin.js';
+import { routingRefusal } from '../../prisma/reference/routing.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import { idempotent, requestFingerprint } from '../http/idempotency.js';

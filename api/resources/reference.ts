@@ -1,24 +1,19 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { canAdminister, canReadReference, canReadReferenceChanges } from '../../domain/access.js';
+import { createAgency, patchAgency } from '../../prisma/reference/agencies.js';
+import { deleteCalendarDay, putCalendarDay } from '../../prisma/reference/calendar.js';
+import { listReferenceChanges, ReferenceRefusal, type ChangeOutcome } from '../../prisma/reference/change-log.js';
+import { patchDeadlinePolicy } from '../../prisma/reference/deadline-policies.js';
+import { putAuthorityCap, putFineRule } from '../../prisma/reference/fines.js';
 import {
-  createAgency,
-  deleteCalendarDay,
   listAgencies,
   listAuthorityCaps,
   listCalendarDays,
   listCategories,
   listDeadlinePolicies,
   listFineRules,
-  listReferenceChanges,
-  patchAgency,
-  patchDeadlinePolicy,
-  putAuthorityCap,
-  putCalendarDay,
-  putFineRule,
-  ReferenceRefusal,
-  type ChangeOutcome,
-} from '../../prisma/reference-admin.js';
+} from '../../prisma/reference/reads.js';
 import type { Services } from '../deps.js';
 import { allow, location, operation, type Operation, type Reply } from '../http/operation.js';
 import { nextPageLink } from '../http/pagination.js';

@@ -15,8 +15,8 @@ import type {
   FineRuleJson,
   HolidayJson,
   ReferenceChangeJson,
-} from '../../prisma/reference-admin.js';
-import { REFERENCE_TABLES } from '../../prisma/reference-admin.js';
+} from '../../prisma/reference/json.js';
+import { REFERENCE_TABLES } from '../../prisma/reference/json.js';
 import { instant, isoDate, provinceCode, text, upperCode, vnd } from './fields.js';
 import { clockId } from './vocabulary.js';
 

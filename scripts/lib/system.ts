@@ -9,7 +9,7 @@ import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal
 import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
 import { ensureFirstAdmin } from '../../prisma/principals.js';
-import { seedReferenceData } from '../../prisma/reference.js';
+import { seedReferenceData } from '../../prisma/reference/seed.js';
 import { createApp } from '../../api/app.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';

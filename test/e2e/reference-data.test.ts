@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { addWorkingDays, vnDate, type WorkCalendar } from '../../domain/calendar.js';
 import { REDACT } from '../../platform/logger.js';
-import { seedReferenceData } from '../../prisma/reference.js';
+import { seedReferenceData } from '../../prisma/reference/seed.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;

@@ -10,7 +10,7 @@ import { migratedDatabase } from '../support/db.js';
 import { carrierActor, detection, officer, seedForCases } from '../support/cases.js';
 import { eventsOf } from '../support/case-harness.js';
 import { act, caseWorkflowId, openCase } from '../../workflows/definitions.js';
-import { verifyAuditChains } from '../../prisma/audit-verify.js';
+import { verifyAuditChains } from '../../prisma/case-events/verify.js';
 import type { Db } from '../../prisma/client.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

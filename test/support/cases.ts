@@ -1,5 +1,5 @@
 import type { Db } from '../../prisma/client.js';
-import { seedReferenceData } from '../../prisma/reference.js';
+import { seedReferenceData } from '../../prisma/reference/seed.js';
 import type { Actor } from '../../domain/access.js';
 import type { DetectionInput } from '../../workflows/definitions.js';
 

@@ -1,6 +1,7 @@
 // The arrows of the layout (docs: STYLE, README "Architecture"): api → {domain, workflows/definitions,
 // prisma}; worker → {workflows by path, activities}; activities → {prisma, domain}; workflows →
-// {domain}. Nothing imports api/ or worker/ but the entry points that assemble them. Inside api/:
+// {domain}; prisma → {domain, platform}. Nothing imports api/ or worker/ but the entry points that
+// assemble them, and only prisma/ talks to the database through the Prisma client. Inside api/:
 // app.ts → operations.ts → resources/ → {http/, schemas/}; http/ (the plumbing) knows no resource.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,6 +12,12 @@ const filesOf = (dir: string) =>
   readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => join(dir, f));
+
+const NOT_PRODUCT = new Set(['node_modules', 'prisma', 'test', 'data', 'dist', 'docs', 'deploy']);
+/** Every TypeScript file of the product outside prisma/ (a new top-level folder is covered as it appears). */
+const outsidePrisma = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => !d.name.startsWith('.') && !NOT_PRODUCT.has(d.name))
+  .flatMap((d) => (d.isDirectory() ? filesOf(d.name) : d.name.endsWith('.ts') ? [d.name] : []));
 
 /** Every import of a file: its specifier and whether it is `import type` only. */
 function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
@@ -104,6 +111,90 @@ describe('inside api/', () => {
     (file) => {
       const code = readFileSync(join(ROOT, file), 'utf8');
       expect(code).not.toMatch(/\bRouter\(|\b(app|r|router)\.(get|post|put|patch|delete)\(/);
+    },
+  );
+});
+
+// ---- data access: one home, prisma/ ----
+
+/** The composition roots: they create the client (createDb), hand it on, and close it; nothing else calls it. */
+const CLIENT_ROOTS = ['api/server.ts', 'worker/main.ts', 'scripts/lib/system.ts', 'scripts/audit-verify.ts', 'scripts/record-histories.ts'];
+
+/**
+ * Places outside prisma/ that still use the client directly: each entry names the work that moves
+ * its calls onto prisma/'s modules. The rule becomes "no Prisma client call outside prisma/" by
+ * deleting entries; an entry that no longer calls the client fails below, so the list only shrinks.
+ */
+const NOT_YET_ON_PRISMA_MODULES: Record<string, string> = {
+  'api/': "issue 13 follow-up: the API's calls move onto prisma/ (cases/, case-events/, principals, webhooks/, idempotency …)",
+  'scripts/admin.ts': 'the operator CLI, being rewritten; its reads are prisma/principals.ts listPrincipals, principalExists',
+};
+const pending = (file: string) => Object.keys(NOT_YET_ON_PRISMA_MODULES).some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
+
+/** Files that import @prisma/* outside prisma/ without being a client: the wasm schema engine that writes migrations. */
+const PRISMA_PACKAGE_USERS = ['scripts/lib/schema-engine.ts'];
+
+/** The model delegates of the generated client (`db.case`, `tx.caseEvent` …), from the schema. */
+const DELEGATES = [...readFileSync(join(ROOT, 'prisma/schema.prisma'), 'utf8').matchAll(/^model (\w+)/gm)].map(
+  (m) => m[1]![0]!.toLowerCase() + m[1]!.slice(1),
+);
+const OPERATIONS =
+  'findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|count|aggregate|groupBy';
+const QUERY_CALL = new RegExp(
+  `\\.(?:(?:${DELEGATES.join('|')})\\.(?:${OPERATIONS})|\\$(?:transaction|queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|extends))\\b`,
+  'g',
+);
+const LIFECYCLE_CALL = /\.\$(?:connect|disconnect)\b|\bcreateDb\(/g;
+
+/** The code of a file without its comments (a comment that names a call is not one); `//` in a URL or `/*` in a glob stays. */
+const codeOf = (file: string) =>
+  readFileSync(join(ROOT, file), 'utf8')
+    .replace(/(^|\s)\/\*[\s\S]*?\*\//g, '$1')
+    .replace(/(^|\s)\/\/.*$/gm, '$1');
+const callsIn = (file: string, re: RegExp) => [...codeOf(file).matchAll(re)].map((m) => m[0]);
+
+describe('data access', () => {
+  it('knows the client: the schema has models and a file of prisma/ calls them', () => {
+    expect(DELEGATES).toContain('caseEvent');
+    expect(callsIn('prisma/cases/writes.ts', QUERY_CALL)).toContain('.$transaction');
+  });
+
+  it.each(outsidePrisma.filter((f) => !pending(f)))('%s makes no Prisma client call (prisma/ modules do)', (file) => {
+    expect(callsIn(file, QUERY_CALL), `${file} calls the client: move the query into a prisma/ module`).toEqual([]);
+    if (!CLIENT_ROOTS.includes(file))
+      expect(callsIn(file, LIFECYCLE_CALL), `${file} creates or closes a client: only the composition roots do`).toEqual([]);
+  });
+
+  it.each(outsidePrisma.filter((f) => !pending(f) && !PRISMA_PACKAGE_USERS.includes(f)))(
+    '%s imports neither the generated client nor @prisma/*',
+    (file) => {
+      for (const { spec } of importsOf(file)) {
+        expect(spec.startsWith('@prisma/'), `${file} imports ${spec}`).toBe(false);
+        if (spec.startsWith('.'))
+          expect(relative(ROOT, resolve(ROOT, file, '..', spec)).startsWith('prisma/generated'), `${file} imports ${spec}`).toBe(false);
+      }
+    },
+  );
+
+  it.each(CLIENT_ROOTS)('%s is a composition root: it creates the client', (file) => {
+    expect(callsIn(file, LIFECYCLE_CALL)).toContain('createDb(');
+  });
+
+  it.each(Object.keys(NOT_YET_ON_PRISMA_MODULES))('%s still calls the client (else take it off the list)', (place) => {
+    const files = outsidePrisma.filter((f) => (place.endsWith('/') ? f.startsWith(place) : f === place));
+    expect(files.flatMap((f) => callsIn(f, QUERY_CALL)).length, `${place} no longer calls the client`).toBeGreaterThan(0);
+  });
+
+  it.each(filesOf('prisma').filter((f) => !f.startsWith('prisma/generated')))(
+    '%s reaches only prisma/, domain/, platform/ and the types of workflows/definitions',
+    (file) => {
+      for (const { spec, typeOnly } of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(ROOT, resolve(ROOT, file, '..', spec));
+        expect(target.startsWith('activities/'), `${file} imports ${spec}: activities adapt prisma/, not the other way`).toBe(false);
+        if (target === 'workflows/definitions.js') expect(typeOnly, `${file} imports ${spec} (use import type)`).toBe(true);
+        else expect(['prisma', 'domain', 'platform'], `${file} imports ${spec}`).toContain(target.split('/')[0]);
+      }
     },
   );
 });

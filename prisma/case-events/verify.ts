@@ -1,6 +1,6 @@
-import type { Db } from './client.js';
-import type { CaseEvent } from './generated/client.js';
-import { chainHash, GENESIS } from '../activities/audit-chain.js';
+import type { Db } from '../client.js';
+import type { CaseEvent } from '../generated/client.js';
+import { chainHash, GENESIS } from './chain.js';
 
 export interface BrokenLink {
   caseId: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../platform/canonical-json.js';
+import { canonicalJson } from '../../platform/canonical-json.js';
 
 /** prevHash of a case's first event. */
 export const GENESIS = '0'.repeat(64);

@@ -1,0 +1,44 @@
+/** Which stored cases an actor may see: one case by id or number, and the filter lists use. */
+import type { Db } from '../client.js';
+import type { Prisma } from '../generated/client.js';
+import { listScope, type Actor } from '../../domain/access.js';
+import { canSeeCase, type CaseRow } from './rows.js';
+
+/** A case number such as TH-2026-000123 (anything else is taken for a case id). */
+export const CASE_NUMBER = /^[A-Z]{2,3}-\d{4}-\d{6}$/;
+
+/** The case with this id or number if the actor may see it; null otherwise, so a foreign case looks absent. */
+export async function visibleCase(db: Db, actor: Actor, idOrNumber: string): Promise<CaseRow | null> {
+  const row = CASE_NUMBER.test(idOrNumber)
+    ? await db.case.findUnique({ where: { number: idOrNumber } })
+    : await db.case.findUnique({ where: { id: idOrNumber } });
+  return row && canSeeCase(row, actor) ? row : null;
+}
+
+/** Whether a case with this id (= workflow id) is stored, whoever may see it. */
+export async function caseExists(db: Db, id: string): Promise<boolean> {
+  return (await db.case.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+/** The database filter that shows an actor exactly the cases canView lets it see. */
+export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
+  const scope = listScope(actor);
+  if (!scope) return { id: { in: [] } };
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'carrier':
+      return { carrierId: scope.carrierId };
+    case 'agency':
+      return { agencyIds: { has: scope.agencyId } };
+    case 'province':
+      return {
+        OR: [
+          ...(actor.agencyId ? [{ agencyIds: { has: actor.agencyId } }] : []),
+          { provinceCode: scope.provinceCode, ...(scope.restrictedToo ? {} : { kt1: false }) },
+        ],
+      };
+    case 'national':
+      return { OR: [...(scope.agencyId ? [{ agencyIds: { has: scope.agencyId } }] : []), { kt1: false }] };
+  }
+}
