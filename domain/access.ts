@@ -7,8 +7,12 @@ import type { CaseView } from './case-view.js';
 import { refuse, type Refusal } from './refusals.js';
 import type { AgencyKind } from './routing.js';
 
-/** Product roles (domain.md section 2), plus the workflow itself. */
-export type Role = 'carrier' | 'officer' | 'manager' | 'admin' | 'system';
+/** The roles a principal may hold (docs/domain-model.md, "Parties"). */
+export const PRINCIPAL_ROLES = ['carrier', 'officer', 'manager', 'admin'] as const;
+
+/** Product roles, plus the workflow itself. */
+export const ROLES = [...PRINCIPAL_ROLES, 'system'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Whoever asks, with what the rules need to know about them. */
 export interface Actor {
@@ -30,14 +34,16 @@ export interface Actor {
 /** The workflow acting on its own timers. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
 
-/** The capacity in which a transition may be taken. */
-export type Party =
-  | 'OWN_CARRIER' // the carrier that reported the case
-  | 'NOTIFIED_AGENCY' // a routed agency that has not yet acknowledged
-  | 'ROUTED_AGENCY' // a routed agency that has acknowledged
-  | 'LEAD_AGENCY' // the lead agency, once it has acknowledged
-  | 'OVERSIGHT' // managers and admins who can see the case
-  | 'SYSTEM'; // the workflow
+/** The capacities in which a transition may be taken. */
+export const PARTIES = [
+  'OWN_CARRIER', // the carrier that reported the case
+  'NOTIFIED_AGENCY', // a routed agency that has not yet acknowledged
+  'ROUTED_AGENCY', // a routed agency that has acknowledged
+  'LEAD_AGENCY', // the lead agency, once it has acknowledged
+  'OVERSIGHT', // managers and admins who can see the case
+  'SYSTEM', // the workflow
+] as const;
+export type Party = (typeof PARTIES)[number];
 
 /** The roles that can act as each party. */
 export const PARTY_ROLES: Record<Party, readonly Role[]> = {
@@ -144,16 +150,19 @@ export const canReadReference = (actor: Actor): boolean => actor.role !== 'syste
 /** The log of reference-data changes: administrators, and managers as oversight. */
 export const canReadReferenceChanges = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'manager';
 
+/** Who webhook endpoints belong to. */
+export const WEBHOOK_OWNER_TYPES = ['carrier', 'agency'] as const;
+
+export interface WebhookOwner {
+  type: (typeof WEBHOOK_OWNER_TYPES)[number];
+  id: string;
+}
+
 /** Who may register webhook endpoints for an owner: the carrier itself, the agency's people, admins. */
-export function canManageWebhooksOf(actor: Actor, owner: { type: 'carrier' | 'agency'; id: string }): boolean {
+export function canManageWebhooksOf(actor: Actor, owner: WebhookOwner): boolean {
   if (actor.role === 'admin') return true;
   if (owner.type === 'carrier') return actor.role === 'carrier' && actor.carrierId === owner.id;
   return (actor.role === 'officer' || actor.role === 'manager') && actor.agencyId === owner.id;
-}
-
-export interface WebhookOwner {
-  type: 'carrier' | 'agency';
-  id: string;
 }
 
 /** The owners whose webhooks an actor manages, mirroring canManageWebhooksOf for lists; the first is the default owner. */

@@ -1,24 +1,18 @@
 /**
- * The audit log's vocabulary: which event each step writes, and who is told about it.
- * Recipients are addresses in the notification log: `agency:<id>`, `agency:<id>/managers`,
- * `carrier:<id>`.
+ * The audit log's vocabulary (docs/domain-model.md, "Events"): which event each step writes, its
+ * shape, and who is told about it. Recipients are addresses in the notification log:
+ * `agency:<id>`, `agency:<id>/managers`, `carrier:<id>`.
  */
-import type { CaseAction } from './case-actions.js';
+import type { Actor } from './access.js';
+import type { ActionKind, CaseAction, DecisionOutcome } from './case-actions.js';
 import type { CaseView } from './case-view.js';
-import type { EscalationTarget } from './clocks.js';
 
 /** Event types written by the workflow, besides one per action. */
 export const DETECTED = 'DETECTED';
 export const DEADLINE_ESCALATED = 'DEADLINE_ESCALATED';
 
-/** The event a step writes, named for what happened. */
-export function eventTypeOf(a: CaseAction): string {
-  if (a.kind === 'decideSanction')
-    return { approve: 'SANCTION_DECIDED', sendBack: 'SANCTION_SENT_BACK', noSanction: 'NO_SANCTION_DECIDED' }[a.outcome];
-  return EVENT_TYPES[a.kind];
-}
-
-const EVENT_TYPES: Record<Exclude<CaseAction['kind'], 'decideSanction'>, string> = {
+// The event each action writes, named for what happened; a sanction decision writes one per outcome.
+const ACTION_EVENTS = {
   confirmHold: 'HOLD_CONFIRMED',
   notify: 'AGENCIES_NOTIFIED',
   acknowledge: 'ACKNOWLEDGED',
@@ -34,6 +28,7 @@ const EVENT_TYPES: Record<Exclude<CaseAction['kind'], 'decideSanction'>, string>
   confirmViolation: 'VIOLATION_CONFIRMED',
   recordViolation: 'VIOLATION_RECORDED',
   proposeSanction: 'SANCTION_PROPOSED',
+  decideSanction: { approve: 'SANCTION_DECIDED', sendBack: 'SANCTION_SENT_BACK', noSanction: 'NO_SANCTION_DECIDED' },
   serveDecision: 'DECISION_SERVED',
   recordPayment: 'PAYMENT_RECORDED',
   startEnforcement: 'ENFORCEMENT_STARTED',
@@ -42,11 +37,56 @@ const EVENT_TYPES: Record<Exclude<CaseAction['kind'], 'decideSanction'>, string>
   expire: 'EXPIRED',
   addNote: 'NOTE_ADDED',
   addEvidence: 'EVIDENCE_ADDED',
-};
+} as const satisfies { [K in ActionKind]: K extends 'decideSanction' ? Record<DecisionOutcome, string> : string };
+
+type ActionEvent = (typeof ACTION_EVENTS)[Exclude<ActionKind, 'decideSanction'>];
+type DecisionEvent = (typeof ACTION_EVENTS.decideSanction)[DecisionOutcome];
+
+/** The type of an audit event. */
+export type CaseEventType = typeof DETECTED | ActionEvent | DecisionEvent | typeof DEADLINE_ESCALATED;
+
+/** Every event type, in the order a case meets them (the order of the actions). */
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  DETECTED,
+  ...Object.values(ACTION_EVENTS).flatMap((e): CaseEventType[] => (typeof e === 'string' ? [e] : Object.values(e))),
+  DEADLINE_ESCALATED,
+];
+
+/** The event a step writes, named for what happened. */
+export function eventTypeOf(a: CaseAction): CaseEventType {
+  return a.kind === 'decideSanction' ? ACTION_EVENTS.decideSanction[a.outcome] : ACTION_EVENTS[a.kind];
+}
 
 /** The reason an action gives, if it has one (stored in the event's reason column). */
 export function reasonOf(a: CaseAction): string | null {
   return 'reason' in a && typeof a.reason === 'string' ? a.reason : null;
+}
+
+/** One event of the audit log as the workflow hands it to the activities. */
+export interface CaseEventDraft {
+  caseId: string;
+  seq: number;
+  /** One of CASE_EVENT_TYPES when the workflow writes it; stored and read as text. */
+  type: string;
+  actor: Actor;
+  at: string; // ISO instant, workflow time
+  payload: unknown;
+  reason?: string | null;
+}
+
+/** A notice to one recipient address. */
+export interface Notice {
+  recipient: string;
+  /** The event type the notice is about. */
+  kind: string;
+  payload: unknown;
+}
+
+/** An event, the case as it stands after it, and who must be told. */
+export interface CaseWrite {
+  event: CaseEventDraft;
+  view: CaseView;
+  notices: Notice[];
 }
 
 export const agencyAddress = (id: string) => `agency:${id}`;
@@ -76,28 +116,6 @@ export function recipientsOf(a: CaseAction, after: CaseView): string[] {
     case 'expire':
       return [...lead, ...carrier];
     default:
-      return [];
-  }
-}
-
-/** Who a missed deadline escalates to; ENFORCEMENT and CLOSE_EXPIRED are steps, not notices. */
-export function escalationRecipients(target: EscalationTarget, view: CaseView, deptAgencyId: string): string[] {
-  const lead = view.leadAgencyId ?? deptAgencyId;
-  switch (target) {
-    case 'CARRIER_COMPLIANCE':
-      return [carrierAddress(view.carrierId)];
-    case 'DEPT':
-    case 'DEPT_DUTY_OFFICER':
-      return [agencyAddress(deptAgencyId)];
-    case 'DEPT_MANAGER':
-      return [managersAddress(deptAgencyId)];
-    case 'LEAD_AGENCY':
-      return [agencyAddress(lead)];
-    case 'LEAD_AGENCY_MANAGER':
-    case 'APPROVER_SUPERIOR':
-      return [managersAddress(lead)];
-    case 'ENFORCEMENT':
-    case 'CLOSE_EXPIRED':
       return [];
   }
 }

@@ -4,7 +4,8 @@
  * so allowedActions can ask them; payload guards also read what the action says.
  */
 import { isIsoDate, vnDate, type IsoDate } from './calendar.js';
-import type { ClockId, DeadlineView } from './clocks.js';
+import { CLOCK_RULES } from './case-clocks.js';
+import { CLOCK_IDS, type ClockId, type DeadlineView } from './clocks.js';
 import { capCovers, checkAmount, isVnd, scheduleFor, settlement, type FineRule } from './fines.js';
 import { isLead, type Actor } from './access.js';
 import type { ActionKind, ActionOf, CaseAction } from './case-actions.js';
@@ -26,7 +27,8 @@ export interface Standing {
 type StandingGuard = (s: Standing) => Refusal | null;
 type PayloadGuard<K extends ActionKind> = (action: ActionOf<K>, s: Standing, rules: CaseRules) => Refusal | null;
 
-const LIMITATION_CLOCKS: ReadonlySet<ClockId> = new Set<ClockId>(['SANCTIONING_LIMITATION', 'ENFORCEMENT_LIMITATION']);
+// The limitation periods: clocks whose miss closes the case as expired.
+const LIMITATION_CLOCKS: ReadonlySet<ClockId> = new Set(CLOCK_IDS.filter((c) => CLOCK_RULES[c].missedStep === 'CLOSE_EXPIRED'));
 
 const blank = (s: string | undefined | null): boolean => typeof s !== 'string' || s.trim() === '';
 const needText = (s: string | undefined | null, what: string): Refusal | null =>

@@ -42,6 +42,9 @@ export const CLOSED_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['RE
 /** Whether a status is one of a closed case. */
 export const isClosed = (status: CaseStatus): boolean => CLOSED_STATUSES.has(status);
 
+/** Statuses after which nothing more can happen to the case: its workflow ends. */
+export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['CLOSED', 'EXPIRED']);
+
 /** The status is unchanged by the step (notes, evidence, late acknowledgements…). */
 export const SAME = 'SAME';
 
@@ -114,6 +117,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: CASE_STATUSES, action: 'addNote', by: ['OWN_CARRIER', 'ROUTED_AGENCY', 'OVERSIGHT'], to: SAME },
   { from: OPEN, action: 'addEvidence', by: ['OWN_CARRIER', 'ROUTED_AGENCY'], to: SAME },
 ];
+
+/** Steps the system takes as soon as a case is in a status: a settled fine closes the case at once. */
+export const FOLLOW_UPS: Readonly<Partial<Record<CaseStatus, CaseAction>>> = { PAID: { kind: 'close' } };
 
 const CONDITIONS: Record<Condition, (action: CaseAction, s: Standing) => boolean> = {
   byLead: (_, s) => s.actor.agencyId === s.view.leadAgencyId,

@@ -6,17 +6,19 @@
 import type { IsoDate } from './calendar.js';
 import type { DeadlineView } from './clocks.js';
 import type { ViolatorKind } from './fines.js';
-import type { ServiceMethod, ViolationParty } from './case-actions.js';
+import type { DecisionOutcome, ServiceMethod, ViolationParty } from './case-actions.js';
 import type { CaseStatus } from './case-states.js';
 
 /** An instant as an ISO-8601 string in UTC, e.g. '2026-03-02T03:15:00.000Z'. */
 export type IsoInstant = string;
 
 /** Where in the postal chain the item was found. */
-export type DetectionStage = 'ACCEPTANCE' | 'SORTING' | 'TRANSIT' | 'DELIVERY';
+export const DETECTION_STAGES = ['ACCEPTANCE', 'SORTING', 'TRANSIT', 'DELIVERY'] as const;
+export type DetectionStage = (typeof DETECTION_STAGES)[number];
 
 /** How a closed case ended. */
-export type CaseOutcome = 'CLEARED' | 'REFERRED' | 'PAID' | 'ENFORCED' | 'NO_SANCTION' | 'EXPIRED';
+export const CASE_OUTCOMES = ['CLEARED', 'REFERRED', 'PAID', 'ENFORCED', 'NO_SANCTION', 'EXPIRED'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /** What the carrier reported and what has happened since, as booleans. */
 export interface CaseFlags {
@@ -67,7 +69,7 @@ export interface ProposalView {
 export interface DecisionView {
   by: string;
   at: IsoInstant;
-  outcome: 'approve' | 'sendBack' | 'noSanction';
+  outcome: DecisionOutcome;
   reason: string | null;
   decisionNumber: string | null;
 }

@@ -5,45 +5,52 @@
  */
 import { addCalendarDays, addHours, addMonths, addWorkingDays, rollToWorkingDay, type Holidays } from './calendar.js';
 
-/** The legal and policy clocks of domain.md section 5. */
-export type ClockId =
-  | 'HOLD_CONFIRMATION'
-  | 'AGENCY_ACKNOWLEDGEMENT'
-  | 'VERIFICATION'
-  | 'VIOLATION_RECORD'
-  | 'SANCTION_DECISION'
-  | 'SERVE_DECISION'
-  | 'PAYMENT'
-  | 'ENFORCEMENT_LIMITATION'
-  | 'SANCTIONING_LIMITATION'
-  | 'TEMPORARY_SEIZURE';
+/** The legal and policy clocks, in the order of domain-model.md "Clocks". */
+export const CLOCK_IDS = [
+  'HOLD_CONFIRMATION',
+  'AGENCY_ACKNOWLEDGEMENT',
+  'VERIFICATION',
+  'VIOLATION_RECORD',
+  'SANCTION_DECISION',
+  'SERVE_DECISION',
+  'PAYMENT',
+  'ENFORCEMENT_LIMITATION',
+  'SANCTIONING_LIMITATION',
+  'TEMPORARY_SEIZURE',
+] as const;
+export type ClockId = (typeof CLOCK_IDS)[number];
 
 /** How a limit is counted; MONTHS exists because LHAV Art. 66 and 125 count in months. */
-export type ClockUnit = 'HOURS' | 'WORKING_DAYS' | 'CALENDAR_DAYS' | 'MONTHS' | 'YEARS';
+export const CLOCK_UNITS = ['HOURS', 'WORKING_DAYS', 'CALENDAR_DAYS', 'MONTHS', 'YEARS'] as const;
+export type ClockUnit = (typeof CLOCK_UNITS)[number];
 
 /** The event a clock counts from. */
-export type ClockStart =
-  | 'DETECTION'
-  | 'NOTIFICATION'
-  | 'ACKNOWLEDGEMENT'
-  | 'VIOLATION_CONFIRMED'
-  | 'VIOLATION_RECORD'
-  | 'DECISION'
-  | 'DECISION_SERVED'
-  | 'VIOLATION'
-  | 'SEIZURE';
+export const CLOCK_STARTS = [
+  'DETECTION',
+  'NOTIFICATION',
+  'ACKNOWLEDGEMENT',
+  'VIOLATION_CONFIRMED',
+  'VIOLATION_RECORD',
+  'DECISION',
+  'DECISION_SERVED',
+  'VIOLATION',
+  'SEIZURE',
+] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
 
 /** Who is told (or what happens) when a clock is missed, level by level. */
-export type EscalationTarget =
-  | 'CARRIER_COMPLIANCE'
-  | 'DEPT'
-  | 'DEPT_DUTY_OFFICER'
-  | 'DEPT_MANAGER'
-  | 'LEAD_AGENCY'
-  | 'LEAD_AGENCY_MANAGER'
-  | 'APPROVER_SUPERIOR'
-  | 'ENFORCEMENT'
-  | 'CLOSE_EXPIRED';
+export const ESCALATION_TARGETS = [
+  'CARRIER_COMPLIANCE',
+  'DEPT',
+  'DEPT_DUTY_OFFICER',
+  'DEPT_MANAGER',
+  'LEAD_AGENCY',
+  'LEAD_AGENCY_MANAGER',
+  'APPROVER_SUPERIOR',
+  'ENFORCEMENT',
+  'CLOSE_EXPIRED',
+] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 
 /** A limit: a value and the unit it is counted in. */
 export interface ClockLimit {

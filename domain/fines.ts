@@ -7,7 +7,8 @@ import { calendarDaysBetween, vnDate, type IsoDate } from './calendar.js';
 import type { AgencyKind } from './routing.js';
 
 /** Whom the fine is imposed on; schedules state organisation rates. */
-export type ViolatorKind = 'ORGANISATION' | 'INDIVIDUAL';
+export const VIOLATOR_KINDS = ['ORGANISATION', 'INDIVIDUAL'] as const;
+export type ViolatorKind = (typeof VIOLATOR_KINDS)[number];
 
 /** An inclusive range of whole VND. */
 export interface FineRange {

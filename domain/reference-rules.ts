@@ -4,8 +4,11 @@
  * on its own, and the conflicts between rows that would make routing, a clock or a fine
  * ambiguous. The API and the operator CLI both check changes here before they are stored.
  */
+import { CLOCK_RULES, ESCALATION_RULES, type StepTarget } from './case-clocks.js';
 import {
+  CLOCK_IDS,
   dueAt,
+  ESCALATION_TARGETS,
   type ClockExtension,
   type ClockId,
   type ClockLimit,
@@ -15,36 +18,15 @@ import {
 } from './clocks.js';
 import { isIsoDate, type IsoDate } from './calendar.js';
 import type { AuthorityCap, FineRule } from './fines.js';
-import { NATIONAL_AGENCY_KINDS, type Agency, type AgencyKind } from './routing.js';
+import { NATIONAL_AGENCY_KINDS, type Agency } from './routing.js';
 
-/** Every ClockUnit, for validation (the type checks below keep the lists complete). */
-export const CLOCK_UNITS = ['HOURS', 'WORKING_DAYS', 'CALENDAR_DAYS', 'MONTHS', 'YEARS'] as const satisfies readonly ClockUnit[];
-
-/** Every EscalationTarget. */
-export const ESCALATION_TARGETS = [
-  'CARRIER_COMPLIANCE',
-  'DEPT',
-  'DEPT_DUTY_OFFICER',
-  'DEPT_MANAGER',
-  'LEAD_AGENCY',
-  'LEAD_AGENCY_MANAGER',
-  'APPROVER_SUPERIOR',
-  'ENFORCEMENT',
-  'CLOSE_EXPIRED',
-] as const satisfies readonly EscalationTarget[];
-
-/** Every AgencyKind. */
-export const AGENCY_KINDS = ['POLICE', 'QLTT', 'CUSTOMS', 'DEPT', 'INSPECTORATE', 'KT1'] as const satisfies readonly AgencyKind[];
+// The vocabularies administrators pick from, re-exported for the API's schemas.
+export { AGENCY_KINDS } from './routing.js';
+export { CLOCK_UNITS, ESCALATION_TARGETS } from './clocks.js';
 
 /** A day off, or a weekend day worked to make up for a bridged holiday (hoán đổi). */
 export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'MAKE_UP_WORKDAY'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
-
-type Missing<All, Listed> = Exclude<All, Listed>;
-const complete = <T extends never>(_?: T) => {};
-complete<Missing<ClockUnit, (typeof CLOCK_UNITS)[number]>>();
-complete<Missing<EscalationTarget, (typeof ESCALATION_TARGETS)[number]>>();
-complete<Missing<AgencyKind, (typeof AGENCY_KINDS)[number]>>();
 
 /** One broken rule, naming the field an administrator has to change. */
 export interface RuleViolation {
@@ -67,17 +49,18 @@ export const MAX_LIMIT: Readonly<Record<ClockUnit, number>> = {
 };
 
 /**
- * Escalation targets that are steps of the case rather than notices, and the clocks whose miss
- * they follow (domain.md section 5): an unpaid fine goes to enforcement, a passed limitation
- * closes the case as expired. Such a clock keeps its step as the last level, so that a miss
- * never passes silently; no other clock may take a step.
+ * The clocks whose miss is a step of the case rather than a notice, and that step
+ * (case-clocks.ts, `missedStep`): an unpaid fine goes to enforcement, a passed limitation closes
+ * the case as expired. Such a clock keeps its step as the last level, so that a miss never
+ * passes silently; no other clock may take a step.
  */
-export const CLOCK_STEPS: Readonly<Partial<Record<ClockId, EscalationTarget>>> = {
-  PAYMENT: 'ENFORCEMENT',
-  ENFORCEMENT_LIMITATION: 'CLOSE_EXPIRED',
-  SANCTIONING_LIMITATION: 'CLOSE_EXPIRED',
-};
-const STEPS: ReadonlySet<EscalationTarget> = new Set(['ENFORCEMENT', 'CLOSE_EXPIRED']);
+export const CLOCK_STEPS: Readonly<Partial<Record<ClockId, StepTarget>>> = Object.fromEntries(
+  CLOCK_IDS.flatMap((clock) => {
+    const step = CLOCK_RULES[clock].missedStep;
+    return step ? [[clock, step]] : [];
+  }),
+);
+const STEPS: ReadonlySet<EscalationTarget> = new Set(ESCALATION_TARGETS.filter((t) => ESCALATION_RULES[t].step));
 
 /** Extensions are compared from a Monday morning with no holidays. */
 const COMPARED_FROM = new Date('2026-03-02T01:00:00.000Z');

@@ -5,7 +5,8 @@
 import { vnDate, type IsoDate } from './calendar.js';
 
 /** Kinds of competent agency; names and jurisdictions are data. */
-export type AgencyKind = 'POLICE' | 'QLTT' | 'CUSTOMS' | 'DEPT' | 'INSPECTORATE' | 'KT1';
+export const AGENCY_KINDS = ['POLICE', 'QLTT', 'CUSTOMS', 'DEPT', 'INSPECTORATE', 'KT1'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Kinds that act nationally and so have no province. */
 export const NATIONAL_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set<AgencyKind>(['INSPECTORATE', 'KT1']);

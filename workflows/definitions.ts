@@ -7,11 +7,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Actor } from '../domain/access.js';
-import type { ActionKind, CaseAction, EvidenceRef } from '../domain/case-actions.js';
-import type { CaseView, DetectionStage } from '../domain/case-view.js';
-import type { ClockId, DeadlinePolicy, DeadlineView } from '../domain/clocks.js';
-import type { FineRule } from '../domain/fines.js';
-import type { IsoDate } from '../domain/calendar.js';
+import type { ActionKind, CaseAction } from '../domain/case-actions.js';
+import type { CaseEventDraft, CaseWrite, Notice } from '../domain/case-events.js';
+import type { CaseRegistration, DetectionInput } from '../domain/case-opening.js';
+import type { CasePlan, CaseState } from '../domain/case-step.js';
+import type { CaseView } from '../domain/case-view.js';
+import type { DeadlineView } from '../domain/clocks.js';
+import type { RunningClock } from '../domain/running-clocks.js';
 
 export const TASK_QUEUE = 'enforcement-cases';
 
@@ -28,57 +30,8 @@ export const SEARCH_ATTRIBUTES = [
 ] as const;
 export const [CaseStatusKey, CaseProvinceKey, CaseLeadAgencyKey, CaseCategoryKey, CaseOverdueKey, CaseNextDeadlineKey] = SEARCH_ATTRIBUTES;
 
-/** What a carrier reports when it stops an item (domain.md section 4, step 1). */
-export interface DetectionInput {
-  carrierId: string;
-  carrierRef: string;
-  trackingNumber: string;
-  servicePoint: string;
-  provinceCode: string;
-  stage: DetectionStage;
-  categoryCode: string;
-  description: string;
-  crossBorder: boolean;
-  kt1: boolean;
-  signsOfCrime: boolean;
-  evidence: EvidenceRef[];
-  reportedBy: Actor;
-  /** When the carrier found the item; the case opens at workflow time if absent. */
-  detectedAt?: string;
-}
-
-/** What the case needs from reference data, read once when it opens (activities/plan.ts). */
-export interface CasePlan {
-  leadAgencyId: string;
-  agencyIds: string[];
-  /** The province's department for post: escalations of several clocks go there. */
-  deptAgencyId: string;
-  restricted: boolean;
-  policies: DeadlinePolicy[];
-  calendar: { holidays: IsoDate[]; makeUpWorkdays: IsoDate[] };
-  fineSchedule: FineRule[];
-  /** Demo clock: every limit runs this many times faster (1 = real time). */
-  clockScale: number;
-  /** Whether the namespace has the case search attributes (the time-skipping test server cannot register them). */
-  searchAttributes: boolean;
-}
-
-/** A clock running in the case, kept in workflow state so timers survive restarts. */
-export interface RunningClock {
-  clock: ClockId;
-  startedAt: string;
-  extensions: string[];
-  /** Escalation levels already fired. */
-  firedLevel: number;
-}
-
-/** Everything a later run needs to carry on after continue-as-new. */
-export interface CaseCarryOver {
-  view: CaseView;
-  seq: number;
-  plan: CasePlan;
-  clocks: RunningClock[];
-}
+/** Everything a later run needs to carry on after continue-as-new (docs/workflow-versioning.md). */
+export type CaseCarryOver = CaseState;
 
 export interface CaseWorkflowInput {
   detection: DetectionInput;
@@ -101,37 +54,8 @@ export interface RefusalDetails {
 }
 export const REFUSED = 'CaseActionRefused';
 
-/** One event of the audit log as the workflow hands it to the activities. */
-export interface CaseEventDraft {
-  caseId: string;
-  seq: number;
-  type: string;
-  actor: Actor;
-  at: string; // ISO instant, workflow time
-  payload: unknown;
-  reason?: string | null;
-}
-
-/** A notice to one recipient address (see domain/case-events.ts). */
-export interface Notice {
-  recipient: string;
-  kind: string;
-  payload: unknown;
-}
-
-/** An event, the case as it stands after it, and who must be told. */
-export interface CaseWrite {
-  event: CaseEventDraft;
-  view: CaseView;
-  notices: Notice[];
-}
-
-/** The first write of a case: creates its row and number. */
-export interface CaseRegistration extends CaseWrite {
-  detection: DetectionInput;
-}
-
 export type { CaseView, Actor, CaseAction, ActionKind, DeadlineView };
+export type { CasePlan, CaseState, DetectionInput, CaseRegistration, RunningClock, CaseEventDraft, CaseWrite, Notice };
 
 /**
  * The case as it stands at `asOf` (ISO instant). Pass the caller's clock: a query runs at the

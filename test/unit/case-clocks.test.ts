@@ -22,6 +22,27 @@ describe('clockChanges', () => {
     });
   });
 
+  it('moves the clock an officer extends, and starts or stops nothing', () => {
+    const { view } = caseAt(TO_VERIFICATION);
+    const extend = { kind: 'extendDeadline', clock: 'VERIFICATION', extension: 'WITH_REASON', reason: 'lab test' } as const;
+    expect(clockChanges(view, extend, view.status)).toEqual({
+      start: [],
+      stop: [],
+      extend: { clock: 'VERIFICATION', extension: 'WITH_REASON' },
+    });
+  });
+
+  it('counts the sanctioning limitation afresh from a violation date stated on confirmation', () => {
+    const { view } = caseAt(TO_VERIFICATION);
+    const dated = { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate: '2026-02-20' } as const;
+    expect(clockChanges(view, dated, 'VIOLATION_CONFIRMED')).toEqual({
+      start: ['VIOLATION_RECORD', 'SANCTIONING_LIMITATION'],
+      stop: ['VERIFICATION', 'SANCTIONING_LIMITATION'], // verification is over; the limitation restarts
+    });
+    const undated = { ...dated, violationDate: undefined };
+    expect(clockChanges(view, undated, 'VIOLATION_CONFIRMED').start).toEqual(['VIOLATION_RECORD']);
+  });
+
   it('keeps the acknowledgement clock while an agency has not acknowledged', () => {
     const base = detectedCase({ status: 'NOTIFIED' });
     const withAck = { ...base, deadlines: [{ ...base.deadlines[0]!, clock: 'AGENCY_ACKNOWLEDGEMENT' as const }] };

@@ -1,24 +1,20 @@
 // Shared fixtures for the state-machine tests: a case in Thanh Hóa, the people who act on it,
-// and `apply`, which checks a step and records just enough of it for the next check to see.
+// and `apply`, which takes a step with the workflow's own pure step (domain/case-step.ts).
 import { expect } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/access.js';
-import { applyAction, openedCase } from '../../domain/case-apply.js';
 import type { ActionOf, CaseAction } from '../../domain/case-actions.js';
-import { CLOCKS_AT_DETECTION, clockChanges, clockStartInstant } from '../../domain/case-clocks.js';
+import { numbered, openingStep, type DetectionInput } from '../../domain/case-opening.js';
 import { checkAction } from '../../domain/case-states.js';
+import { takeStep, type CasePlan, type CaseState } from '../../domain/case-step.js';
 import type { CaseView } from '../../domain/case-view.js';
-import { deadlineView, dueAt, type ClockContext, type ClockId } from '../../domain/clocks.js';
 import type { RefusalCode } from '../../domain/refusals.js';
-import { DEADLINE_POLICIES, WORK_CALENDAR } from '../../domain/reference-data.js';
+import { DEADLINE_POLICIES, FINE_SCHEDULE, HOLIDAYS, MAKE_UP_WORKDAYS } from '../../domain/reference-data.js';
 
 /** Monday 2 March 2026, 10:00 in Hà Nội time. */
 export const T0 = new Date('2026-03-02T03:00:00.000Z');
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const later = (from: Date, ms: number): Date => new Date(from.getTime() + ms);
-export const CTX: ClockContext = { holidays: WORK_CALENDAR };
-
-const policy = (clock: ClockId) => DEADLINE_POLICIES.find((p) => p.clock === clock)!;
 
 export const carrier: Actor = { id: 'u-carrier', role: 'carrier', carrierId: 'carrier-vnpost' };
 export const otherCarrier: Actor = { id: 'u-other-carrier', role: 'carrier', carrierId: 'carrier-other' };
@@ -40,58 +36,62 @@ export const nationalManager: Actor = { id: 'u-vbc', role: 'manager', provinceCo
 export const admin: Actor = { id: 'u-admin', role: 'admin' };
 export const system = SYSTEM_ACTOR;
 
+/** The seed reference data as a case's plan: QLTT leads, DEPT is notified. */
+export const PLAN: CasePlan = {
+  leadAgencyId: 'TH-QLTT',
+  agencyIds: ['TH-QLTT', 'TH-DEPT'],
+  deptAgencyId: 'TH-DEPT',
+  restricted: false,
+  policies: DEADLINE_POLICIES,
+  calendar: { holidays: HOLIDAYS.map((h) => h.date), makeUpWorkdays: MAKE_UP_WORKDAYS.map((h) => h.date) },
+  fineSchedule: [...FINE_SCHEDULE],
+  clockScale: 1,
+  searchAttributes: false,
+};
+
+/** What the carrier reports at T0. */
+export const DETECTION: DetectionInput = {
+  carrierId: 'carrier-vnpost',
+  carrierRef: 'VNP-REF-1',
+  trackingNumber: 'EE123456789VN',
+  servicePoint: 'Bưu cục Hoằng Hóa',
+  provinceCode: 'TH',
+  stage: 'ACCEPTANCE',
+  categoryCode: 'COUNTERFEIT',
+  description: 'counterfeit watches',
+  crossBorder: false,
+  kt1: false,
+  signsOfCrime: false,
+  evidence: [],
+  reportedBy: carrier,
+  detectedAt: T0.toISOString(),
+};
+
+/** The case just opened, registered and numbered, as its workflow holds it. */
+export const openedState = (detection = DETECTION, plan = PLAN): CaseState =>
+  numbered(openingStep('case-1', detection, plan, T0).state, 'TH-2026-000001');
+
 /** A counterfeit-goods case just detected in Thanh Hóa: QLTT leads, DEPT is notified. */
 export function detectedCase(overrides: Partial<CaseView> = {}): CaseView {
-  const base = openedCase({
-    id: 'case-1',
-    number: 'TH-2026-000001',
-    carrierId: 'carrier-vnpost',
-    carrierRef: 'VNP-REF-1',
-    trackingNumber: 'EE123456789VN',
-    provinceCode: 'TH',
-    categoryCode: 'COUNTERFEIT',
-    stage: 'ACCEPTANCE',
-    detectedAt: T0.toISOString(),
-    leadAgencyId: 'TH-QLTT',
-    agencyIds: ['TH-QLTT', 'TH-DEPT'],
-    crossBorder: false,
-    kt1: false,
-    signsOfCrime: false,
-    restricted: false,
-  });
-  const view = { ...base, ...overrides };
-  if (overrides.deadlines) return view;
-  return {
-    ...view,
-    deadlines: CLOCKS_AT_DETECTION.map((c) => deadlineView({ policy: policy(c), startedAt: T0 }, T0, CTX)),
-  };
+  return { ...openedState().view, ...overrides };
 }
 
-/** Checks a step, fails the test if it is refused, and returns the case after it. */
+/** The state a workflow would hold for a case seen as `view`: its running clocks are its deadlines. */
+export function stateOf(view: CaseView): CaseState {
+  const clocks = view.deadlines.map((d) => ({
+    clock: d.clock,
+    startedAt: d.startedAt,
+    extensions: [...d.extensions],
+    firedLevel: d.escalationLevel,
+  }));
+  return { view, seq: 0, plan: PLAN, clocks };
+}
+
+/** Takes a step, fails the test if it is refused, and returns the case after it. */
 export function apply(view: CaseView, action: CaseAction, actor: Actor, now: Date): CaseView {
-  const result = checkAction(view, action, actor, now);
-  if (!result.ok) expect.fail(`${action.kind} by ${actor.id} refused: ${result.code} (${result.reason})`);
-  let next = applyAction(view, action, actor, result.next, now);
-  // the clocks, kept by the workflow in production, are kept here the same way
-  if (action.kind === 'serveDecision')
-    next = { ...next, fine: { ...next.fine!, dueAt: dueAt(policy('PAYMENT'), now, WORK_CALENDAR).toISOString() } };
-  const { start, stop } = clockChanges(view, action, result.next, actor.agencyId);
-  let deadlines = next.deadlines.filter((d) => !stop.includes(d.clock));
-  if (action.kind === 'extendDeadline')
-    deadlines = deadlines.map((d) =>
-      d.clock === action.clock
-        ? deadlineView(
-            { policy: policy(d.clock), startedAt: new Date(d.startedAt), extensions: [...d.extensions, action.extension] },
-            now,
-            CTX,
-          )
-        : d,
-    );
-  for (const clock of start) {
-    const p = policy(clock);
-    deadlines.push(deadlineView({ policy: p, startedAt: clockStartInstant(p.startsAt, next, now) }, now, CTX));
-  }
-  return { ...next, deadlines };
+  const step = takeStep(stateOf(view), action, actor, now);
+  if (!step.ok) expect.fail(`${action.kind} by ${actor.id} refused: ${step.code} (${step.reason})`);
+  return step.state.view;
 }
 
 /** Applies steps in order, each one hour after the previous. */
