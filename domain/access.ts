@@ -1,6 +1,6 @@
 /**
- * Who may see a case and in which capacity an actor may act on it: the one place for role and
- * tenancy rules. The API builds the Actor from the authenticated principal; the workflow acts
+ * Who may see a case and in which capacity an actor may act on it (docs/domain-model.md,
+ * "Parties"): the one place for role and tenancy rules. The API builds the Actor from the authenticated principal; the workflow acts
  * as SYSTEM_ACTOR. An API caller must never be given the system role.
  */
 import type { CaseView } from './case-view.js';

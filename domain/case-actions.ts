@@ -1,6 +1,6 @@
 /**
- * Everything anyone can do to a case, as data. An action says what is asked; case-states.ts
- * decides whether this actor may do it now and what the case becomes.
+ * Everything anyone can do to a case, as data (docs/domain-model.md, "Actions"). An action says
+ * what is asked; case-states.ts decides whether this actor may do it now and what the case becomes.
  */
 import type { IsoDate } from './calendar.js';
 import type { ClockId } from './clocks.js';

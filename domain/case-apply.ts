@@ -1,7 +1,7 @@
 /**
- * What a step does to a case: the pure reducer the workflow runs once checkAction has said yes.
- * Clocks are not touched here (the workflow owns them, see case-clocks.ts); everything else a
- * reader of the case sees is.
+ * What a step does to a case: the pure reducer takeStep runs once checkAction has said yes
+ * (docs/domain-model.md, "A step"). Clocks are not touched here (case-step.ts moves them as
+ * case-clocks.ts says); everything else a reader of the case sees is.
  */
 import { vnDate } from './calendar.js';
 import type { Actor } from './access.js';

@@ -1,6 +1,6 @@
 /**
- * The rules an action must meet beyond "right state, right party": four eyes, authority caps,
- * fine ranges, reasons, limitation periods. Standing guards depend only on who acts and when,
+ * The rules an action must meet beyond "right state, right party" (docs/domain-model.md,
+ * "Actions"): four eyes, authority caps, fine ranges, reasons, limitation periods. Standing guards depend only on who acts and when,
  * so allowedActions can ask them; payload guards also read what the action says.
  */
 import { isIsoDate, vnDate, type IsoDate } from './calendar.js';

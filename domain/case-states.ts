@@ -1,5 +1,5 @@
 /**
- * The case state machine: domain.md section 4 as a table of who may take which step from which
+ * The case state machine: docs/domain-model.md "The case, step by step" and "Actions" as a table of who may take which step from which
  * status, and a pure check the workflow's update validator and the API both call. Nothing here
  * changes a case; the workflow applies the step once the check says yes.
  */
@@ -12,7 +12,7 @@ import { FINE_SCHEDULE } from './reference/fine-schedule.js';
 
 export type { CaseRules } from './case-guards.js';
 
-/** Every status of a case, in the order of domain.md section 4. */
+/** Every status of a case, in the order of docs/domain-model.md "The case, step by step". */
 export const CASE_STATUSES = [
   'DETECTED', // 1. phát hiện
   'HELD', // 2. đình chỉ vận chuyển, phát

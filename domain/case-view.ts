@@ -1,5 +1,6 @@
 /**
- * The state of one case as the workflow holds it and API callers receive it. JSON-safe by
+ * One case as API callers receive it and its workflow holds it (docs/domain-model.md, "The case,
+ * step by step"; the workflow keeps its running clocks beside it, case-step.ts). JSON-safe by
  * design: instants are ISO strings, VND are whole numbers, so the same object crosses Temporal
  * payloads, HTTP and the database unchanged.
  */

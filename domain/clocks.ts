@@ -5,7 +5,7 @@
  */
 import { addCalendarDays, addHours, addMonths, addWorkingDays, rollToWorkingDay, type Holidays } from './calendar.js';
 
-/** The legal and policy clocks, in the order of domain-model.md "Clocks". */
+/** The legal and policy clocks, in the order of docs/domain-model.md "Clocks". */
 export const CLOCK_IDS = [
   'HOLD_CONFIRMATION',
   'AGENCY_ACKNOWLEDGEMENT',

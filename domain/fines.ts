@@ -1,6 +1,6 @@
 /**
- * Fines: which decree applies, the default amount, the legal range, authority caps, and late
- * interest. Amounts are whole VND held in `number`: exact up to 9·10^15, far above any postal
+ * Fines (docs/domain-model.md, "Fines"): which decree applies, the default amount, the legal
+ * range, authority caps, and late interest. Amounts are whole VND held in `number`: exact up to 9·10^15, far above any postal
  * fine, and (unlike bigint) serialisable in workflow payloads and JSON without a converter.
  */
 import { calendarDaysBetween, vnDate, type IsoDate } from './calendar.js';

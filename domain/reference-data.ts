@@ -1,5 +1,5 @@
 /**
- * The seed reference data of domain.md as typed constants: categories, deadline table, fine
+ * The seed reference data (docs/domain-model.md, "Reference data") as typed constants: categories, deadline table, fine
  * schedule, authority caps, holidays, provinces and agencies. Administrators own the live
  * copies in the database; these seed it and serve tests. Rows marked verify come from
  * secondary sources.

@@ -1,6 +1,6 @@
 /**
  * What keeps the administered reference data usable after an administrator corrects it
- * (domain.md sections 2, 5, 6): the values each field may take, the invariants a row must keep
+ * (docs/domain-model.md, "Parties", "Clocks", "Fines"): the values each field may take, the invariants a row must keep
  * on its own, and the conflicts between rows that would make routing, a clock or a fine
  * ambiguous. The API and the operator CLI both check changes here before they are stored.
  */
@@ -37,7 +37,7 @@ export interface RuleViolation {
 // ---- deadline table ----
 
 /**
- * The longest limit accepted per unit: about five years. Every clock of domain.md section 5 is
+ * The longest limit accepted per unit: about five years. Every clock of docs/domain-model.md is
  * far shorter (the longest, a limitation, is two years); a longer one is a typing error.
  */
 export const MAX_LIMIT: Readonly<Record<ClockUnit, number>> = {

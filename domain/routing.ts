@@ -1,5 +1,5 @@
 /**
- * Which agencies a case goes to (domain.md section 3). Agencies and categories are reference
+ * Which agencies a case goes to (docs/domain-model.md, "Routing"). Agencies and categories are reference
  * data with validity dates, passed in; nothing here knows a province or an agency by name.
  */
 import { vnDate, type IsoDate } from './calendar.js';

@@ -1,5 +1,5 @@
 /**
- * Item categories and their routing (domain.md section 3). Basis: Law on Post 2010 Art. 7 and
+ * Item categories and their routing (docs/domain-model.md, "Routing"). Basis: Law on Post 2010 Art. 7 and
  * 12, trade bans under the Investment Law, import/export bans and UPU rules.
  */
 import type { ItemCategory } from '../routing.js';

@@ -1,5 +1,5 @@
 /**
- * The seed deadline table (domain.md section 5). "Policy" rows are the product's own service
+ * The seed deadline table (docs/domain-model.md, "Clocks"). "Policy" rows are the product's own service
  * levels; the others follow the Law on Handling Administrative Violations (LHAV, as amended
  * 2020). Rows or extensions taken from secondary sources carry `verify: true`.
  */

@@ -1,5 +1,5 @@
 /**
- * The seed fine schedule (domain.md section 6), organisation rates in VND. Every row is marked
+ * The seed fine schedule (docs/domain-model.md, "Fines"), organisation rates in VND. Every row is marked
  * verify: article numbers and amounts must be checked against the official decrees, and an
  * administrator can correct them without a release.
  */

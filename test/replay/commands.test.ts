@@ -1,8 +1,9 @@
 // Replaying a history only checks which commands come in which order. The recorded cases also fix
 // what those commands carry: the input of every activity (the events, views and notices written)
-// and the duration of every timer. This test replays each fixture with a command log and compares
-// both with the history, so a refactoring of the workflow or domain/ that changes a payload fails
-// here even where replay itself would pass.
+// and the duration of every timer. This test replays each fixture of the latest recorded version
+// with a command log and compares both with the history, so a refactoring of the workflow or
+// domain/ that changes a payload fails here even where replay itself would pass
+// (docs/workflow-versioning.md, "The replay test").
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,14 +12,15 @@ import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
 import { caseWorkflowId, type CaseWorkflowInput } from '../../workflows/definitions.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
-const fixtures = readdirSync(DIR)
+// the latest version says what the current code writes; older ones may carry what it used to write
+const latest = readdirSync(DIR)
   .filter((d) => /^v\d+$/.test(d))
-  .flatMap((v) =>
-    readdirSync(join(DIR, v))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => `${v}/${f}`),
-  )
-  .sort();
+  .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+  .at(-1)!;
+const fixtures = readdirSync(join(DIR, latest))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => `${latest}/${f}`);
 
 type Command = { activity: string; input: unknown[] } | { timerMs: number };
 interface Payload {

@@ -1,4 +1,4 @@
-// Every path through the state machine of domain.md section 4, step by step.
+// Every path through the state machine of docs/domain-model.md, "The case, step by step".
 import { describe, expect, it } from 'vitest';
 import { allowedActions, checkAction, isClosed } from '../../domain/case-states.js';
 import type { CaseView } from '../../domain/case-view.js';

@@ -1,4 +1,4 @@
-// The seed data is consistent with itself and with domain.md.
+// The seed data is consistent with itself and with docs/domain-model.md.
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../../domain/calendar.js';
 import { dueAt } from '../../domain/clocks.js';
@@ -15,7 +15,7 @@ import {
 } from '../../domain/reference-data.js';
 
 describe('reference data', () => {
-  it('names every clock of domain.md section 5 once', () => {
+  it('names every clock of the domain model once', () => {
     expect(DEADLINE_POLICIES.map((p) => p.clock).sort()).toEqual([
       'AGENCY_ACKNOWLEDGEMENT',
       'ENFORCEMENT_LIMITATION',

@@ -6,7 +6,7 @@ const AT = new Date('2026-03-02T03:00:00Z');
 const plain = { crossBorder: false, signsOfCrime: false, kt1: false, provinceCode: 'TH' };
 const route = (input: Partial<RoutingInput> & { category: string }) => routeCase({ ...plain, ...input }, ITEM_CATEGORIES, AGENCIES, AT);
 
-describe('routing by category (domain.md section 3)', () => {
+describe('routing by category (docs/domain-model.md, "Routing")', () => {
   it.each([
     ['NARCOTICS', ['TH-POLICE', 'TH-DEPT']],
     ['WEAPONS', ['TH-POLICE', 'TH-DEPT']],

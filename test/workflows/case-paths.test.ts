@@ -1,5 +1,5 @@
-// Every path of domain.md section 4, run by the real workflow on the time-skipping test server
-// against real PostgreSQL.
+// Every path of docs/domain-model.md "The case, step by step", run by the real workflow on the
+// time-skipping test server against real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';

@@ -1,5 +1,5 @@
-// The clocks of domain.md section 5, run by the real workflow on the time-skipping test server
-// against real PostgreSQL. Every due instant is computed here, independently of the workflow:
+// The clocks of docs/domain-model.md "Clocks", run by the real workflow on the time-skipping test
+// server against real PostgreSQL. Every due instant is computed here, independently of the workflow:
 // the end of the last day is 23:59:59.999 in Asia/Ho_Chi_Minh, i.e. 16:59:59.999Z.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
