@@ -22,9 +22,9 @@ import {
   nextEscalationAt,
   plainDueAt,
   policyOf,
+  extendClock,
   startClock,
   stopClocks,
-  extendClock,
   type ClockBasis,
   type DueEscalation,
   type RunningClock,
@@ -83,12 +83,12 @@ export function viewAt(state: CaseState, now: Date): CaseView {
   return { ...view, deadlines, fine, flags: { ...view.flags, overdue } };
 }
 
-/** Starts a clock from the event that starts it, with the extensions the case itself carries. */
+/** Starts a clock from the event that starts it, with the extensions the case itself carries; a running clock runs on. */
 export function withClockStarted(state: CaseState, clock: ClockId, now: Date, revisions: Revisions): CaseState {
+  if (state.clocks.some((r) => r.clock === clock)) return state;
   const policy = policyOf(state.plan, clock);
   const offered = policy.extensions.map((e) => e.code);
   const extensions = revisions.importExportLimitation ? extensionsAtStart(clock, state.view, offered) : [];
-  if (state.clocks.some((r) => r.clock === clock)) return state;
   const clocks = startClock(state.clocks, clock, clockStartInstant(policy.startsAt, state.view, now), extensions);
   const onStart = CLOCK_RULES[clock].onStart;
   return { ...state, clocks, view: onStart ? onStart(state.view, clockDueAt(state.plan, clocks, clock)!) : state.view };
