@@ -50,7 +50,7 @@ describe('npm start', () => {
     ]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  });
+  }, 180_000); // two whole starts (PostgreSQL, Temporal, a workflow bundle): minutes on a loaded 2-core machine
 
   it('uses external PostgreSQL and Temporal when configured, starting nothing embedded', async () => {
     const dataDir = tempDataDir();
