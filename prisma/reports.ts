@@ -25,6 +25,7 @@ import {
   reportKey,
   type Kt1Mode,
   type ReportRequest,
+  type ReportScope,
 } from '../domain/report-period.js';
 
 export type { GeneratedReport, GenerateReportInput, ReportTrigger };
@@ -183,4 +184,13 @@ export async function listReports(
     take: q.limit,
   });
   return rows.map(storedReport);
+}
+
+/** The scopes reported on schedule: national, and every province valid on `now`. */
+export async function reportScopes(db: Db, now = new Date()): Promise<ReportScope[]> {
+  const provinces = await db.province.findMany({
+    where: { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+    orderBy: { code: 'asc' },
+  });
+  return [{ kind: 'NATIONAL' }, ...provinces.map((p) => ({ kind: 'PROVINCE' as const, provinceCode: p.code }))];
 }
