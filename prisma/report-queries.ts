@@ -35,34 +35,24 @@ const instant = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME
 /** The Asia/Ho_Chi_Minh date of a UTC timestamp column or expression. */
 const vn = (expr: Prisma.Sql) => Prisma.sql`((${expr}) + interval '${Prisma.raw(String(VN_OFFSET_MS / 3_600_000))} hours')::date`;
 
-const matchColumns = (m: EventMatch) =>
-  'type' in m ? { type: m.type, enters: null, from: null } : { type: null, enters: m.enters, from: m.from ?? null };
-
-/** The step table as one JSON parameter (domain/report-steps.ts). */
-const STEPS_JSON = JSON.stringify(
-  REPORT_STEPS.map((s) => {
-    const a = matchColumns(s.starts);
-    const b = matchColumns(s.ends);
-    return {
-      clock: s.clock,
-      starts_type: a.type,
-      starts_enters: a.enters,
-      starts_from: a.from,
-      ends_type: b.type,
-      ends_enters: b.enters,
-      ends_from: b.from,
-    };
-  }),
-);
-
-/** Whether event `e` matches the start (`starts`) or end (`ends`) of step `d`. */
-const matches = (side: 'starts' | 'ends') => {
-  const col = (c: string) => Prisma.raw(`d.${side}_${c}`);
-  return Prisma.sql`(
-    (${col('type')} IS NOT NULL AND e.type = ${col('type')})
-    OR (${col('enters')} IS NOT NULL AND e.payload->>'to' = ANY (${col('enters')}) AND NOT (e.payload->>'from' = ANY (${col('enters')}))
-        AND (${col('from')} IS NULL OR e.payload->>'from' = ANY (${col('from')}))))`;
-};
+/**
+ * The step table (domain/report-steps.ts) as one JSON parameter, one row per event that starts
+ * ('S') or ends ('E') a step: by type, or by a status it enters (then `enters` is the whole set it
+ * must come from outside of, `from` the statuses it must come from), so events join it on equality.
+ */
+interface StepMark {
+  clock: string;
+  side: 'S' | 'E';
+  type: string | null;
+  status: string | null;
+  enters: readonly string[] | null;
+  from: readonly string[] | null;
+}
+const marksOf = (clock: string, side: StepMark['side'], m: EventMatch): StepMark[] =>
+  'type' in m
+    ? [{ clock, side, type: m.type, status: null, enters: null, from: null }]
+    : m.enters.map((status) => ({ clock, side, type: null, status, enters: m.enters, from: m.from ?? null }));
+const STEP_MARKS_JSON = JSON.stringify(REPORT_STEPS.flatMap((s) => [...marksOf(s.clock, 'S', s.starts), ...marksOf(s.clock, 'E', s.ends)]));
 
 const jsonObject = (rows: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(jsonb_object_agg(k, v), '{}'::jsonb) FROM (${rows}) AS x(k, v))`;
 
@@ -73,36 +63,42 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
   const lastDay = vn(Prisma.sql`${T} - interval '1 millisecond'`);
   const inScope = (province: Prisma.Sql, kt1: Prisma.Sql) =>
     Prisma.sql`(${q.provinceCode}::text IS NULL OR ${province} = ${q.provinceCode}::text) AND (${q.kt1}::text = 'INCLUDED' OR ${kt1} = (${q.kt1}::text = 'ONLY'))`;
-  const amount = (path: string) => Prisma.sql`(payload->'action'->>${path})::bigint`;
 
   const rows = await tx.$queryRaw<{ figures: PeriodFigures }[]>`
     WITH
-    steps AS (
-      SELECT * FROM jsonb_to_recordset(${STEPS_JSON}::jsonb) AS d(
-        clock text, starts_type text, starts_enters text[], starts_from text[], ends_type text, ends_enters text[], ends_from text[])
+    step_marks AS (
+      SELECT * FROM jsonb_to_recordset(${STEP_MARKS_JSON}::jsonb) AS d(clock text, side text, type text, status text, enters text[], "from" text[])
     ),
     -- the cases of the scope the system knew of at the end instant
     scope_cases AS MATERIALIZED (
       SELECT c.id, c."carrierId", c."servicePoint", c."provinceCode", c."categoryCode", c.stage, c."detectedAt", d.at AS opened_at
-      FROM "Case" c JOIN "CaseEvent" d ON d."caseId" = c.id AND d.seq = 1
+      FROM "Case" c JOIN "CaseEvent" d ON d."caseId" = c.id AND d.seq = 1 AND d.type = 'DETECTED'
       WHERE d.at < ${T} AND ${inScope(Prisma.sql`c."provinceCode"`, Prisma.sql`c.kt1`)}
     ),
+    -- their events known at the end, with what the figures read from each payload taken out once
     ev AS MATERIALIZED (
-      SELECT e."caseId", e.seq, e.type, e.at, e.payload FROM "CaseEvent" e JOIN scope_cases s ON s.id = e."caseId" WHERE e.at < ${T}
+      SELECT e."caseId", e.seq, e.type, e.at,
+             e.payload->>'to' AS to_status, e.payload->>'from' AS from_status,
+             e.payload->>'clock' AS clock, (e.payload->>'level')::int AS level,
+             e.payload->'changes'->'outcome' IS NOT NULL AS outcome_changed, e.payload->'changes'->'outcome'->>'new' AS outcome,
+             e.payload->'changes'->'closedAt' IS NOT NULL AS closed_changed,
+             ((e.payload->'changes'->'closedAt'->>'new')::timestamptz AT TIME ZONE 'UTC') AS closed_at,
+             CASE WHEN e.type = 'SANCTION_DECIDED' THEN (e.payload->'changes'->'fine'->'new'->>'amountVnd')::bigint END AS fine_imposed,
+             CASE WHEN e.type = 'DECISION_SERVED' THEN ((e.payload->'changes'->'fine'->'new'->>'dueAt')::timestamptz AT TIME ZONE 'UTC') END AS fine_due,
+             CASE e.type WHEN 'PAYMENT_RECORDED' THEN (e.payload->'action'->>'amountVnd')::bigint
+                         WHEN 'ENFORCEMENT_RECORDED' THEN (e.payload->'action'->>'collectedVnd')::bigint END AS paid_amount
+      FROM "CaseEvent" e JOIN scope_cases s ON s.id = e."caseId" WHERE e.at < ${T}
     ),
     cohort AS MATERIALIZED (SELECT * FROM scope_cases WHERE opened_at >= ${S}),
     flows AS MATERIALIZED (SELECT * FROM ev WHERE at >= ${S}),
     last_outcome AS (
-      SELECT DISTINCT ON ("caseId") "caseId", payload->'changes'->'outcome'->>'new' AS outcome
-      FROM ev WHERE payload->'changes'->'outcome' IS NOT NULL ORDER BY "caseId", seq DESC
+      SELECT DISTINCT ON ("caseId") "caseId", outcome FROM ev WHERE outcome_changed ORDER BY "caseId", seq DESC
     ),
     last_status AS (
-      SELECT DISTINCT ON ("caseId") "caseId", payload->>'to' AS status
-      FROM ev WHERE payload->>'to' IS NOT NULL ORDER BY "caseId", seq DESC
+      SELECT DISTINCT ON ("caseId") "caseId", to_status AS status FROM ev WHERE to_status IS NOT NULL ORDER BY "caseId", seq DESC
     ),
     last_closed AS (
-      SELECT DISTINCT ON ("caseId") "caseId", ((payload->'changes'->'closedAt'->>'new')::timestamptz AT TIME ZONE 'UTC') AS closed_at
-      FROM ev WHERE payload->'changes'->'closedAt' IS NOT NULL ORDER BY "caseId", seq DESC
+      SELECT DISTINCT ON ("caseId") "caseId", closed_at FROM ev WHERE closed_changed ORDER BY "caseId", seq DESC
     ),
     -- the registered point a case names (by code, open on the day of detection), if any
     cohort_points AS (
@@ -113,18 +109,18 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
     -- a hold is on time when it was confirmed before its clock was first missed
     holds AS (
       SELECT min(e.seq) FILTER (WHERE e.type = 'HOLD_CONFIRMED') AS confirmed,
-             min(e.seq) FILTER (WHERE e.type = 'DEADLINE_ESCALATED' AND e.payload->>'clock' = 'HOLD_CONFIRMATION') AS missed
+             min(e.seq) FILTER (WHERE e.type = 'DEADLINE_ESCALATED' AND e.clock = 'HOLD_CONFIRMATION') AS missed
       FROM cohort c JOIN ev e ON e."caseId" = c.id GROUP BY c.id
     ),
     -- each step ends with an event and is timed from the latest start of its clock before it;
     -- it was met unless a level-1 escalation of the clock came between them
     marks AS (
-      SELECT d.clock, e."caseId", e.seq, e.at, 'S' AS kind FROM ev e JOIN steps d ON ${matches('starts')}
+      SELECT d.clock, e."caseId", e.seq, e.at, d.side AS kind FROM ev e JOIN step_marks d ON d.type = e.type
       UNION ALL
-      SELECT d.clock, e."caseId", e.seq, e.at, 'E' FROM ev e JOIN steps d ON ${matches('ends')}
+      SELECT d.clock, e."caseId", e.seq, e.at, d.side FROM ev e JOIN step_marks d ON d.status = e.to_status
+      WHERE NOT (e.from_status = ANY (d.enters)) AND (d."from" IS NULL OR e.from_status = ANY (d."from"))
       UNION ALL
-      SELECT e.payload->>'clock', e."caseId", e.seq, e.at, 'X' FROM ev e
-      WHERE e.type = 'DEADLINE_ESCALATED' AND (e.payload->>'level')::int = 1
+      SELECT e.clock, e."caseId", e.seq, e.at, 'X' FROM ev e WHERE e.type = 'DEADLINE_ESCALATED' AND e.level = 1
     ),
     runs AS (
       SELECT clock, kind, at,
@@ -144,12 +140,12 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
       FROM step_done GROUP BY clock
     ),
     esc AS (
-      SELECT payload->>'clock' AS clock, count(*) AS escalations, count(*) FILTER (WHERE (payload->>'level')::int = 1) AS missed
+      SELECT clock, count(*) AS escalations, count(*) FILTER (WHERE level = 1) AS missed
       FROM flows WHERE type = 'DEADLINE_ESCALATED' GROUP BY 1
     ),
     clock_rows AS (
       SELECT k.clock,
-             CASE WHEN EXISTS (SELECT 1 FROM steps s WHERE s.clock = k.clock) THEN COALESCE(d.met, 0) END AS met,
+             CASE WHEN EXISTS (SELECT 1 FROM step_marks s WHERE s.clock = k.clock) THEN COALESCE(d.met, 0) END AS met,
              COALESCE(x.missed, 0) AS missed, COALESCE(x.escalations, 0) AS escalations, d.median, d.p90
       FROM jsonb_array_elements_text(${JSON.stringify(REPORT_CLOCKS)}::jsonb) AS k(clock)
       LEFT JOIN done d ON d.clock = k.clock LEFT JOIN esc x ON x.clock = k.clock
@@ -158,8 +154,7 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
     -- end, or until the case closed; outstanding counts the fines still to be collected
     fines AS (
       SELECT "caseId",
-             max((payload->'changes'->'fine'->'new'->>'amountVnd')::bigint) FILTER (WHERE type = 'SANCTION_DECIDED') AS fine,
-             max((payload->'changes'->'fine'->'new'->>'dueAt')::timestamptz AT TIME ZONE 'UTC') FILTER (WHERE type = 'DECISION_SERVED') AS due_at
+             max(fine_imposed) AS fine, max(fine_due) AS due_at
       FROM ev WHERE type IN ('SANCTION_DECIDED', 'DECISION_SERVED') GROUP BY "caseId"
     ),
     fine_cases AS (
@@ -168,9 +163,7 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
       WHERE f.fine IS NOT NULL
     ),
     payments AS (
-      SELECT "caseId", seq, at,
-             CASE type WHEN 'PAYMENT_RECORDED' THEN ${amount('amountVnd')} ELSE ${amount('collectedVnd')} END AS amount
-      FROM ev WHERE type IN ('PAYMENT_RECORDED', 'ENFORCEMENT_RECORDED')
+      SELECT "caseId", seq, at, paid_amount AS amount FROM ev WHERE paid_amount IS NOT NULL
     ),
     pay_points AS (
       SELECT f."caseId", f.fine, f.due_at, p.at, p.seq AS ord, p.amount
@@ -245,9 +238,8 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
       'sanctions', (SELECT jsonb_build_object(
         'decisions', count(*) FILTER (WHERE type = 'SANCTION_DECIDED'),
         'noSanctionDecisions', count(*) FILTER (WHERE type = 'NO_SANCTION_DECIDED'),
-        'imposedVnd', COALESCE(sum((payload->'changes'->'fine'->'new'->>'amountVnd')::bigint) FILTER (WHERE type = 'SANCTION_DECIDED'), 0),
-        'collectedVnd', COALESCE(sum(CASE type WHEN 'PAYMENT_RECORDED' THEN ${amount('amountVnd')}
-                                               WHEN 'ENFORCEMENT_RECORDED' THEN ${amount('collectedVnd')} END), 0),
+        'imposedVnd', COALESCE(sum(fine_imposed), 0),
+        'collectedVnd', COALESCE(sum(paid_amount), 0),
         'outstandingVnd', (SELECT COALESCE(sum(GREATEST(fine + interest - paid, 0))
                                   FILTER (WHERE status IN ('DECIDED', 'DECISION_SERVED', 'ENFORCEMENT')), 0) FROM fine_state),
         'lateInterestVnd', (SELECT COALESCE(sum(interest), 0) FROM fine_state)) FROM flows),
