@@ -1,6 +1,7 @@
 import type { Db } from '../prisma/client.js';
 import { createCaseRecords } from './case-records.js';
 import { createPlanning } from './plan.js';
+import { createReportActivities } from './reports.js';
 
 /** Everything activities need from the outside world, injected so tests pass real ones. */
 export interface ActivityDeps {
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createPlanning(deps.db, deps.now, deps.clockScale ?? 1, deps.searchAttributes ?? true),
     ...createCaseRecords(deps.db),
+    ...createReportActivities(deps.db),
   };
 }
 export type CaseActivities = ReturnType<typeof createActivities>;

@@ -1,9 +1,13 @@
 // A standalone worker process (the scaled-out deployment runs several).
 import { NativeConnection } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { createDb } from '../prisma/client.js';
 import { createCaseWorker } from './create-worker.js';
+import { ensureReportSchedules } from './report-schedules.js';
+import { reportScopes } from '../prisma/reports.js';
+import { seedReportDueDates } from '../prisma/registry-admin.js';
 import { installTemporalRuntime } from './runtime.js';
 import { startWebhookDispatcher } from '../webhooks/dispatcher.js';
 
@@ -16,6 +20,12 @@ if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
 installTemporalRuntime(log);
 const db = createDb(cfg.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+// every worker makes sure the report schedules exist (idempotent: one schedule per scope and period kind)
+await seedReportDueDates(db);
+const clientConnection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
+const client = new Client({ connection: clientConnection, namespace: cfg.TEMPORAL_NAMESPACE });
+await ensureReportSchedules(client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
+await clientConnection.close();
 // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
 const webhooks =
   cfg.WEBHOOKS_DELIVERY === 'on'

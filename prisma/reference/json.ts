@@ -19,7 +19,17 @@ import type { CalendarDayKind } from '../../domain/reference-rules.js';
 import { iso, isoOrNull } from './days.js';
 
 /** The administered tables, by model name (the `table` of a change). */
-export const REFERENCE_TABLES = ['Holiday', 'DeadlinePolicy', 'FineSchedule', 'AuthorityCap', 'Agency'] as const;
+export const REFERENCE_TABLES = [
+  'Holiday',
+  'DeadlinePolicy',
+  'FineSchedule',
+  'AuthorityCap',
+  'Agency',
+  'CarrierLicence',
+  'ServicePoint',
+  'Pledge',
+  'ReportDueDate',
+] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
 export interface HolidayJson {

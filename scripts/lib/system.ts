@@ -10,8 +10,11 @@ import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
 import { ensureFirstAdmin } from '../../prisma/principals.js';
 import { seedReferenceData } from '../../prisma/reference/seed.js';
+import { seedReportDueDates } from '../../prisma/registry-admin.js';
+import { reportScopes } from '../../prisma/reports.js';
 import { createApp } from '../../api/app.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
+import { ensureReportSchedules } from '../../worker/report-schedules.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
 import { startWebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -136,6 +139,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     const db: Db = createDb(databaseUrl);
     undo.push(() => db.$disconnect());
     await seedReferenceData(db);
+    await seedReportDueDates(db);
     const admin = await ensureFirstAdmin(db, cfg.ADMIN_TOKEN);
 
     // the worker, in this process
@@ -154,6 +158,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerDone;
     });
+    await ensureReportSchedules(temporal.client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
 
     // webhooks: case events to the endpoints of carriers and agencies (stopped before the database closes)
     // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
