@@ -36,7 +36,8 @@ export function externalTemporalTarget(cfg: Config, dataConverter: DataConverter
   const vars: Record<string, string> = {};
   for (const name of SDK_VARIABLES) {
     const v = cfg[name];
-    if (v !== undefined) vars[name] = String(v);
+    // a default (the namespace's) must not hide the profile's own value: only what was set counts
+    if (v !== undefined && env[name]) vars[name] = String(v);
   }
   for (const [name, v] of Object.entries(env)) if (name.startsWith('TEMPORAL_GRPC_META_') && v) vars[name] = v;
   const { connectionOptions, namespace } = loadClientConnectConfig({ overrideEnvVars: vars });

@@ -44,11 +44,13 @@ describe('the scaled-out deployment on an empty database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
   let base: string;
+  let metrics: string;
   const roles: Role[] = [];
   beforeAll(async () => {
     db = await createTestDatabase();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    metrics = `127.0.0.1:${await freePort()}`;
     env = {
       DATABASE_URL: db.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
@@ -77,7 +79,7 @@ describe('the scaled-out deployment on an empty database', () => {
   });
 
   it('api/server.ts and worker/main.ts, started apart, open a case; the API says the clock is a demo clock', async () => {
-    const worker = run('worker/main.ts', env);
+    const worker = run('worker/main.ts', { ...env, WORKER_METRICS_ADDRESS: metrics });
     const api = run('api/server.ts', env);
     roles.push(worker, api);
     await Promise.all([until(worker, 'worker running'), until(api, 'api listening')]);
@@ -92,6 +94,13 @@ describe('the scaled-out deployment on an empty database', () => {
     });
     expect(opened.status, opened.text).toBe(201);
     expect(opened.body).toMatchObject({ status: 'NOTIFIED', number: expect.stringMatching(/^TH-\d{4}-000001$/) });
+
+    // the worker's SDK metrics, for Prometheus: the activities it just ran are counted
+    const scrape = await (await fetch(`http://${metrics}/metrics`)).text();
+    expect(scrape).toMatch(
+      new RegExp(`^temporal_activity_execution_latency_count\\{[^}]*task_queue="${env.TASK_QUEUE}"[^}]*\\} [1-9]`, 'm'),
+    );
+    expect(scrape).toMatch(/^temporal_worker_task_slots_available\{/m);
   });
 
   it('refuses to start a standalone process without the payload keys, in one line', async () => {
