@@ -47,7 +47,8 @@ beforeAll(async () => {
   await seedForCases(db);
 });
 
-describe('npm run admin', () => {
+// every command is a process of its own (tsx start-up each time)
+describe('npm run admin', { timeout: 240_000 }, () => {
   it('lists every command, with its options and the exit codes, in --help', async () => {
     const top = await admin('--help');
     expect(top.code).toBe(0);

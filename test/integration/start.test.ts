@@ -25,7 +25,8 @@ async function sql(url: string, text: string) {
   }
 }
 
-describe('npm start', () => {
+// two starts of the whole system in one test: minutes on a loaded 2-core machine
+describe('npm start', { timeout: 240_000 }, () => {
   it('runs everything embedded, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
     const dataDir = tempDataDir();
     const first = await startProcess({ DATA_DIR: dataDir });
