@@ -10,7 +10,7 @@
 # The built-in HEALTHCHECK probes the API's /healthz; disable it for the worker and migrate.
 # Plain Dockerfile syntax (no BuildKit-only features): works with docker-compose 1.29's builder too.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- base: shared settings ----------------------------------------------------------
 FROM ${NODE_IMAGE} AS base

@@ -1,23 +1,19 @@
 // A standalone API process (the scaled-out deployment); `npm start` runs the API in-process instead.
-import { loadConfig } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
+import { standaloneStart } from '../platform/standalone.js';
 import { connectTemporal } from '../platform/temporal.js';
 import { createDb } from '../prisma/client.js';
 import { createApp } from './app.js';
 
-const cfg = loadConfig();
-const log = createLogger(cfg.LOG_LEVEL, 'api');
-if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
-  log.fatal('DATABASE_URL and TEMPORAL_ADDRESS are required for a standalone API (npm start runs everything embedded)');
-  process.exit(1);
-}
-const db = createDb(cfg.DATABASE_URL);
-const temporal = await connectTemporal(cfg.TEMPORAL_ADDRESS, cfg.TEMPORAL_NAMESPACE);
+const { cfg, log, databaseUrl, temporal: target } = standaloneStart('api');
+const db = createDb(databaseUrl);
+const temporal = await connectTemporal(target);
+if (cfg.CLOCK_SCALE > 1) log.warn({ clockScale: cfg.CLOCK_SCALE }, 'DEMO CLOCK ON: every legal limit runs faster (CLOCK_SCALE)');
 const server = createApp({
   db,
   temporal,
   taskQueue: cfg.TASK_QUEUE,
   log,
+  clockScale: cfg.CLOCK_SCALE,
   rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
   metricsToken: cfg.METRICS_TOKEN,
   webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCodecKeys } from './payload-codec.js';
 
 /**
  * Every setting Postwatch reads, validated once at start. A bad value stops
@@ -15,6 +16,18 @@ const postgresUrl = z.string().refine((v) => {
 
 const hostPort = z.string().regex(/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/, 'must be host:port, e.g. localhost:7233');
 const port = z.coerce.number().int().min(0).max(65535);
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+const codecKeys = z.string().transform((v, ctx) => {
+  try {
+    return parseCodecKeys(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -33,11 +46,22 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WEBHOOKS_DELIVERY: z.enum(['on', 'off']).default('on'),
-  WEBHOOKS_ALLOW_INSECURE_LOCALHOST: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  WEBHOOKS_ALLOW_INSECURE_LOCALHOST: flag,
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PAYLOAD_CODEC_KEYS: codecKeys.optional(),
+  WORKER_METRICS_ADDRESS: hostPort.optional(),
+  // an external Temporal, read as the SDK's environment configuration reads them (platform/temporal-target.ts)
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_CERT_DATA: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_KEY_DATA: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_DATA: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  TEMPORAL_PROFILE: z.string().min(1).optional(),
+  TEMPORAL_CONFIG_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../workflows/definitions.js';
+import type { TemporalTarget } from './temporal-target.js';
 
 const { temporal } = proto; // CommonJS package: named ESM imports fail at run time
 type IndexedValueType = proto.temporal.api.enums.v1.IndexedValueType;
@@ -25,7 +26,8 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   }
 }
 
-export async function connectTemporal(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
-  const connection = await Connection.connect({ address });
-  return { connection, client: new Client({ connection, namespace }) };
+/** A client of the case namespace; its payloads pass through the target's codec. */
+export async function connectTemporal(target: TemporalTarget): Promise<{ connection: Connection; client: Client }> {
+  const connection = await Connection.connect(target.connection);
+  return { connection, client: new Client({ connection, namespace: target.namespace, dataConverter: target.dataConverter }) };
 }

@@ -17,6 +17,7 @@ import { startEmbeddedPostgres } from './lib/embedded-postgres.js';
 import { freePort } from './lib/ports.js';
 import { seedForCases } from '../test/support/cases.js';
 import { SCENARIOS } from '../test/replay/scenarios.js';
+import { testDataConverter } from '../test/support/payload-codec.js';
 
 const version = process.argv[2];
 if (!version || !/^v\d+$/.test(version)) {
@@ -43,13 +44,18 @@ await seedForCases(db);
 
 const testServer = findBinary('temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH);
 if (!testServer) throw new Error('temporal-test-server not found: run `bash scripts/install-temporal.sh --test`');
-const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServer } } });
+// sealed with the tests' fixed key, as every history of a deployment is sealed with its own
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: { type: 'existing-path', path: testServer } },
+  client: { dataConverter: testDataConverter },
+});
 const taskQueue = 'record';
 const worker = await createCaseWorker({
   connection: env.nativeConnection,
   namespace: 'default',
   taskQueue,
   deps: { db, now: () => new Date(), searchAttributes: false },
+  dataConverter: testDataConverter,
 });
 mkdirSync(OUT, { recursive: true });
 try {

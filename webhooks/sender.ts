@@ -4,11 +4,13 @@
  * retried with backoff until maxAttempts, then FAILED. A process that dies mid-send leaves the
  * lease to expire, and another process sends again: delivery is at least once.
  */
+import { request, type Dispatcher } from 'undici';
 import type { Logger } from '../platform/logger.js';
 import type { Db } from '../prisma/client.js';
 import { endpointsByIds } from '../prisma/webhooks/endpoints.js';
 import { cancelDelivery, claimDueDeliveries, handBackDelivery, recordAttempt } from '../prisma/webhooks/sending.js';
 import { retryDelayMs, type Backoff } from './backoff.js';
+import { guardedAgent, type Resolve } from './guarded-agent.js';
 import { signatureHeaders } from './signing.js';
 import { urlRefusal } from './urls.js';
 
@@ -20,13 +22,24 @@ export interface SenderOptions {
   /** How many deliveries one pass claims and sends in parallel. */
   batchSize: number;
   allowInsecureLocalhost: boolean;
+  /** Host name resolution (the system resolver unless a test brings its own). */
+  resolve?: Resolve;
+}
+
+/** One guarded agent per sender configuration: every connection's address is checked as it opens. */
+const agents = new WeakMap<SenderOptions, Dispatcher>();
+function agentFor(o: SenderOptions): Dispatcher {
+  let agent = agents.get(o);
+  if (!agent) agents.set(o, (agent = guardedAgent({ allowInsecureLocalhost: o.allowInsecureLocalhost, resolve: o.resolve })));
+  return agent;
 }
 
 const ERROR_MAX = 300;
 
 function describeError(e: unknown, timeoutMs: number): string {
-  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err?.name === 'TimeoutError') return `timeout: no response within ${timeoutMs} ms`;
+  if (err?.code === 'ERR_WEBHOOK_ADDRESS_REFUSED') return `not sent: ${err.message}`.slice(0, ERROR_MAX);
   const cause = err?.cause?.code ?? err?.cause?.message;
   return `${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`.slice(0, ERROR_MAX);
 }
@@ -67,15 +80,17 @@ export async function sendDue(db: Db, log: Logger, o: SenderOptions, stopping: A
           ...signatureHeaders(ep.secret, d.id, Math.floor(Date.now() / 1000), body),
         };
         try {
-          const res = await fetch(ep.url, {
+          const res = await request(ep.url, {
             method: 'POST',
             headers,
             body,
-            redirect: 'manual', // a redirect is a failed attempt, never followed
+            dispatcher: agentFor(o), // refuses internal addresses at connect time; never follows a redirect
             signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping]),
           });
-          statusCode = res.status;
-          await res.body?.cancel().catch(() => {});
+          statusCode = res.statusCode;
+          if (statusCode >= 300 && statusCode < 400)
+            error = `redirect to ${String(res.headers.location ?? '?')} not followed`.slice(0, ERROR_MAX);
+          await res.body.dump().catch(() => {});
         } catch (e) {
           if (stopping.aborted) {
             // shutting down: not the receiver's fault; hand the delivery straight back

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 
@@ -10,6 +11,8 @@ export function createCaseWorker(opts: {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** The payload codec of every client of this namespace (platform/payload-keys.ts): required, so no worker writes in clear. */
+  dataConverter: DataConverter;
   bundlePath?: string;
   extra?: Partial<WorkerOptions>;
 }): Promise<Worker> {
@@ -19,6 +22,7 @@ export function createCaseWorker(opts: {
     taskQueue: opts.taskQueue,
     ...(opts.bundlePath ? { workflowBundle: { codePath: opts.bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.deps),
+    dataConverter: opts.dataConverter,
     ...opts.extra,
   });
 }

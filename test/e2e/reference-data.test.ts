@@ -491,12 +491,12 @@ describe('npm run admin -- set-holiday', () => {
     expect(change!.before).toMatchObject({ name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp) (verify)' });
   });
 
-  it('refuses a day that breaks a rule, with a message and exit code 2', async () => {
+  it('refuses a day that breaks a rule, with a message and exit code 5 (refused)', async () => {
     const e = (await cli('set-holiday', '--date', '2027-02-03', '--name', 'Làm bù', '--kind', 'MAKE_UP_WORKDAY').catch((x) => x)) as {
       code: number;
       stderr: string;
     };
-    expect(e.code).toBe(2);
+    expect(e.code).toBe(5);
     expect(e.stderr).toMatch(/Saturday or Sunday/);
   });
 });

@@ -25,7 +25,8 @@ async function sql(url: string, text: string) {
   }
 }
 
-describe('npm start', () => {
+// two starts of the whole system in one test: minutes on a loaded 2-core machine
+describe('npm start', { timeout: 240_000 }, () => {
   it('runs everything embedded, stops cleanly on Ctrl-C and keeps its data for the next start', async () => {
     const dataDir = tempDataDir();
     const first = await startProcess({ DATA_DIR: dataDir });
@@ -51,6 +52,70 @@ describe('npm start', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 180_000); // two whole starts (PostgreSQL, Temporal, a workflow bundle): minutes on a loaded 2-core machine
+
+  // issue 14, defect 6: a crash leaves no server behind, and servers left anyway do not block the next start
+  const serversOf = (p: { descendants(): number[] }) =>
+    p.descendants().filter((pid) => /postgres -D|temporal server start-dev/.test(commandOf(pid)));
+
+  it('takes its embedded servers with it when it is killed, and starts again on the same data', async () => {
+    const dataDir = tempDataDir();
+    const first = await startProcess({ DATA_DIR: dataDir });
+    await first.waitFor('Postwatch is ready.');
+    const servers = serversOf(first);
+    expect(servers).toHaveLength(2);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await expect.poll(() => servers.filter(isAlive), { timeout: 30_000 }).toEqual([]);
+
+    const second = await startProcess({ DATA_DIR: dataDir });
+    await second.waitFor('Postwatch is ready.');
+    expect(second.output()).not.toMatch(/TypeError|left running/);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('stops the servers an earlier start left running on its data folder, and says so', async () => {
+    const dataDir = tempDataDir();
+    const first = await startProcess({ DATA_DIR: dataDir });
+    await first.waitFor('Postwatch is ready.');
+    const servers = serversOf(first);
+    // the whole tree but the servers dies: nothing is left to stop them
+    const watcher = first.descendants().filter((pid) => commandOf(pid).includes('tether-watch'));
+    expect(watcher).toHaveLength(1);
+    process.kill(watcher[0]!, 'SIGKILL');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(servers.filter(isAlive)).toEqual(servers);
+
+    const second = await startProcess({ DATA_DIR: dataDir });
+    try {
+      await second.waitFor('Postwatch is ready.');
+      expect(second.output()).toMatch(
+        /stopped PostgreSQL \(pid \d+\) and the Temporal dev server \(pid \d+\), left running on \S+ by an earlier start that did not stop cleanly/,
+      );
+      expect(servers.filter(isAlive)).toEqual([]);
+      expect((await fetch(`http://127.0.0.1:${second.port}/readyz`)).status).toBe(200);
+    } finally {
+      second.child.kill('SIGINT');
+      await second.exited;
+    }
+  });
+
+  it('refuses a data folder that a running start holds, naming it', async () => {
+    const dataDir = tempDataDir();
+    const first = await startProcess({ DATA_DIR: dataDir });
+    try {
+      await first.waitFor('Postwatch is ready.');
+      const second = await startProcess({ DATA_DIR: dataDir });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(`is in use by Postwatch running as pid ${first.child.pid}`);
+      expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200); // untouched
+    } finally {
+      first.child.kill('SIGINT');
+      await first.exited;
+    }
+  });
 
   it('uses external PostgreSQL and Temporal when configured, starting nothing embedded', async () => {
     const dataDir = tempDataDir();

@@ -11,6 +11,7 @@ import { carrierActor, detection, officer, seedForCases } from '../support/cases
 import { eventsOf } from '../support/case-harness.js';
 import { act, caseWorkflowId, openCase } from '../../workflows/definitions.js';
 import { verifyAuditChains } from '../../prisma/case-events/verify.js';
+import { TEST_CODEC_KEYS_ENV, testDataConverter } from '../support/payload-codec.js';
 import type { Db } from '../../prisma/client.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,6 +31,7 @@ function startWorker(): { child: ChildProcess; ready: Promise<void> } {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+      PAYLOAD_CODEC_KEYS: TEST_CODEC_KEYS_ENV,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +54,7 @@ beforeAll(async () => {
   ({ db, url } = await migratedDatabase());
   await seedForCases(db);
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection });
+  client = new Client({ connection, dataConverter: testDataConverter });
 });
 afterAll(() => connection?.close());
 

@@ -1,11 +1,15 @@
 // Recorded histories of complete cases (test/fixtures/histories, written by
 // `npm run record-histories`) must replay on the current workflow code. A change that breaks
-// determinism for running cases fails here; see docs/workflow-versioning.md.
+// determinism for running cases fails here; see docs/workflow-versioning.md. They replay through the
+// payload codec, as a deployment's worker does: histories recorded before the codec (v1-v3, in clear)
+// pass through it unchanged, and later ones are sealed with the tests' fixed key.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { ENCRYPTED_ENCODING } from '../../platform/payload-codec.js';
+import { testDataConverter } from '../support/payload-codec.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
 // one folder per workflow version (v1, v2, ...): every version ever recorded must still replay
@@ -29,14 +33,20 @@ const OUTCOMES: Record<string, string> = {
   'expired.json': 'EXPIRED',
 };
 
-/** The case outcome a recorded history completed with. */
-function outcomeOf(history: {
-  events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data: string }[] } } }[];
+type JsonPayload = { metadata?: Record<string, string>; data: string };
+const bytes = (b64: string) => Buffer.from(b64, 'base64');
+
+/** The case outcome a recorded history completed with, opened by the codec when it is sealed. */
+async function outcomeOf(history: {
+  events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: JsonPayload[] } } }[];
 }) {
   const done = history.events.at(-1)!;
   expect(done.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
-  const data = done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data;
-  return JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+  const p = done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!;
+  const payload = { metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, bytes(v)])), data: bytes(p.data) };
+  const sealed = payload.metadata.encoding?.toString() === ENCRYPTED_ENCODING;
+  const [plain] = sealed ? await testDataConverter.payloadCodecs![0]!.decode([payload]) : [payload];
+  return JSON.parse(Buffer.from(plain!.data!).toString('utf8'));
 }
 
 describe('replay of recorded case histories', () => {
@@ -48,8 +58,12 @@ describe('replay of recorded case histories', () => {
   for (const f of fixtures) {
     it(`replays ${f} on the current code`, async () => {
       const history = load(f);
-      expect(outcomeOf(history)).toBe(OUTCOMES[base(f)]);
-      await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, f);
+      expect(await outcomeOf(history)).toBe(OUTCOMES[base(f)]);
+      await Worker.runReplayHistory(
+        { workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: testDataConverter },
+        history,
+        f,
+      );
     });
   }
 
@@ -59,7 +73,11 @@ describe('replay of recorded case histories', () => {
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     });
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { code } }, load(`${versions.at(-1)}/cleared-released.json`), 'altered'),
+      Worker.runReplayHistory(
+        { workflowBundle: { code }, dataConverter: testDataConverter },
+        load(`${versions.at(-1)}/cleared-released.json`),
+        'altered',
+      ),
     ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

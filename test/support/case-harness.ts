@@ -7,6 +7,7 @@ import { createCaseWorker } from '../../worker/create-worker.js';
 import { migratedDatabase } from './db.js';
 import { seedForCases } from './cases.js';
 import { timeSkippingEnv } from './temporal.js';
+import { testDataConverter } from './payload-codec.js';
 export { CaseDriver } from './case-driver.js';
 
 /** A case worker on a time-skipping (or any) test environment, sharing the run's workflow bundle. */
@@ -21,6 +22,7 @@ export async function caseWorker(
     namespace: env.namespace ?? 'default',
     taskQueue,
     deps: { db, now: () => new Date(), clockScale: opts.clockScale, searchAttributes: false },
+    dataConverter: testDataConverter,
     bundlePath: inject('workflowBundlePath'),
   });
   return { worker, taskQueue };

@@ -19,6 +19,7 @@ import { act, type DetectionInput, type RefusalDetails } from '../../workflows/d
 import type { caseWorkflow } from '../../workflows/case.js';
 import { CaseDriver, caseWorker, eventsOf } from './case-harness.js';
 import { carrierActor, officer } from './cases.js';
+import { testDataConverter } from './payload-codec.js';
 
 // ---------------------------------------------------------------------------------------------
 // Actors. A COUNTERFEIT case in Thanh Hóa is led by TH-QLTT and also routed to TH-DEPT.
@@ -92,7 +93,11 @@ export async function withCaseWorker(env: TestWorkflowEnvironment, db: Db, fn: (
  * workflow has already completed. Use this once the case has closed.
  */
 export async function resultOf(env: TestWorkflowEnvironment, c: CaseDriver): Promise<CaseOutcome | null> {
-  const client = new WorkflowClient({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  const client = new WorkflowClient({
+    connection: env.connection,
+    namespace: env.namespace ?? 'default',
+    dataConverter: testDataConverter,
+  });
   return client.getHandle<typeof caseWorkflow>(c.id).result();
 }
 

@@ -9,6 +9,8 @@ import { findBinary } from '../../scripts/lib/temporal-cli.js';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server.js';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
 import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
+import { embeddedTemporalTarget } from '../../platform/temporal-target.js';
+import { testDataConverter } from './payload-codec.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +42,7 @@ export default async function setup(project: TestProject) {
       if (!cli) throw new Error('temporal CLI not found: run `bash scripts/install-temporal.sh --test` (npm test does)');
       const server = await startTemporalDevServer({ cli, port: await freePort(), namespace: 'default' });
       stops.push(() => server.stop());
-      const { connection } = await connectTemporal(server.address, 'default');
+      const { connection } = await connectTemporal(embeddedTemporalTarget(server.address, 'default', testDataConverter));
       await ensureSearchAttributes(connection, 'default');
       await connection.close();
       return server.address;

@@ -6,6 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findBinary } from '../../scripts/lib/temporal-cli.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import type { ActivityDeps } from '../../activities/index.js';
+import { testDataConverter } from './payload-codec.js';
 
 let runtimeInstalled = false;
 function quietRuntime() {
@@ -21,12 +22,13 @@ export async function devServerHarness(deps: ActivityDeps) {
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const nativeConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     deps,
+    dataConverter: testDataConverter,
     bundlePath: inject('workflowBundlePath'),
   });
   const running = worker.run();
@@ -49,7 +51,10 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const path = findBinary('temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH);
   if (!path) throw new Error('temporal-test-server not found: run `bash scripts/install-temporal.sh --test`');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter: testDataConverter },
+  });
 }
 
 export type { Worker };
