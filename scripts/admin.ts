@@ -12,6 +12,8 @@ import { ReferenceRefusal, type ChangeOutcome } from '../prisma/reference/change
 import { listCalendarDays } from '../prisma/reference/reads.js';
 import { PrincipalBody } from '../api/schemas/requests.js';
 import { calendarDateSchema, HolidayBody } from '../api/schemas/reference.js';
+import { CredentialRefusal, setCredential } from '../prisma/sessions.js';
+import { PasswordBody } from '../api/schemas/console.js';
 import { operatorDatabaseUrl } from './lib/embedded-postgres.js';
 
 const USAGE = `usage: npm run admin -- <command> [options]
@@ -22,6 +24,9 @@ const USAGE = `usage: npm run admin -- <command> [options]
   list-principals                  lists principals and their keys (never secrets)
   create-key --principal ID --name N   issues another key (rotation), printed once
   revoke-key --key ID              revokes a key at once
+  set-password --principal ID --username U
+                                   sets or resets a person's console sign-in; the password is read
+                                   from standard input (one line), and every open session ends
   create-carrier --id ID --name N [--kt1]   registers a carrier
   set-holiday --date YYYY-MM-DD --name N [--kind HOLIDAY|MAKE_UP_WORKDAY]
                                    adds or corrects a day of the working-day calendar
@@ -46,6 +51,7 @@ const { values: o } = parseArgs({
     date: { type: 'string' },
     kind: { type: 'string' },
     year: { type: 'string' },
+    username: { type: 'string' },
   },
   strict: true,
 });
@@ -97,6 +103,11 @@ async function referenceChange<T>(table: string, key: string, run: () => Promise
     throw e;
   }
 }
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
 const parsedDate = () => {
   const r = calendarDateSchema.safeParse(o.date);
   if (!r.success) fail('--date must be a date YYYY-MM-DD');
@@ -147,6 +158,24 @@ try {
       if (!o.key) fail('revoke-key needs --key');
       if (!(await revokeKey(db, o.key))) fail(`no key ${o.key}`);
       console.log(`revoked ${o.key}`);
+      break;
+    }
+    case 'set-password': {
+      if (!o.principal) fail('set-password needs --principal, --username, and the password on standard input');
+      const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+      const parsed = PasswordBody.safeParse({ username: o.username, password });
+      if (!parsed.success)
+        fail(
+          parsed.error.issues.map((i) => `${i.path[0] === 'password' ? 'the password' : `--${i.path.join('.')}`}: ${i.message}`).join('; '),
+        );
+      try {
+        const done = await setCredential(db, { principalId: o.principal, ...parsed.data, setBy: operator() });
+        audit.info({ event: 'password-set', target: o.principal, endedSessions: done.endedSessions, by: operator() }, 'password set');
+        console.log(`${o.principal} signs in as ${done.username}; ${done.endedSessions} open session(s) ended`);
+      } catch (e) {
+        if (e instanceof CredentialRefusal) fail(e.message);
+        throw e;
+      }
       break;
     }
     case 'create-carrier': {
