@@ -10,6 +10,9 @@ import { apiHarness, call, detectionBody } from '../support/api.js';
 import { browserHarness, expectAccessible, screenshot } from '../support/browser.js';
 import { PASSWORD, person } from '../support/console.js';
 
+/** Polls until the page shows it; a loaded machine may take seconds to answer an action. */
+const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 20_000, interval: 100 });
+
 const vi = catalogue('vi');
 const en = catalogue('en');
 
@@ -46,7 +49,7 @@ async function signInByKeyboard(page: Page) {
   await page.goto(`${h.base}/console/`);
   await page.getByRole('heading', { name: vi.ui.signInTitle }).waitFor();
   await page.keyboard.press('Tab'); // the username field comes first
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+  await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
   await page.keyboard.type(officer.username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
@@ -65,32 +68,32 @@ describe('an officer works a new case in the console', () => {
     await page.getByLabel(vi.ui.username).fill(officer.username);
     await page.getByLabel(vi.ui.password).fill('không phải mật khẩu này');
     await page.getByRole('button', { name: vi.ui.signIn }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe(vi.problem['sign-in-failed']);
+    await eventually(() => page.getByRole('alert').textContent()).toBe(vi.problem['sign-in-failed']);
 
     await signInByKeyboard(page);
     await page.getByRole('heading', { name: vi.ui.inboxTitle }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(number) });
     await row.waitFor();
-    await expect.poll(() => row.textContent()).toContain(vi.status.NOTIFIED);
+    await eventually(() => row.textContent()).toContain(vi.status.NOTIFIED);
     // the nearest deadline: the carrier's hold confirmation (24 hours), with what its miss sets off
-    await expect.poll(() => row.textContent()).toContain(`${vi.clock.HOLD_CONFIRMATION} ·`);
-    await expect.poll(() => row.textContent()).toContain(vi.escalation.CARRIER_COMPLIANCE);
+    await eventually(() => row.textContent()).toContain(`${vi.clock.HOLD_CONFIRMATION} ·`);
+    await eventually(() => row.textContent()).toContain(vi.escalation.CARRIER_COMPLIANCE);
     await expectAccessible(page, 'inbox');
     await screenshot(page, 'inbox');
 
     // the unread badge, then the notice itself
     const badge = page.getByTestId('unread-badge');
-    await expect.poll(() => badge.textContent()).toContain(vi.ui.unreadCount.replace('{count}', '1'));
+    await eventually(() => badge.textContent()).toContain(vi.ui.unreadCount.replace('{count}', '1'));
     await page.getByRole('link', { name: new RegExp(vi.ui.navNotifications) }).click();
     await page.getByRole('heading', { name: vi.ui.notificationsTitle }).waitFor();
     const notice = page.getByRole('listitem').filter({ hasText: number });
-    await expect.poll(() => notice.textContent()).toContain(vi.event.AGENCIES_NOTIFIED);
-    await expect.poll(() => notice.textContent()).toContain(vi.ui.unread);
+    await eventually(() => notice.textContent()).toContain(vi.event.AGENCIES_NOTIFIED);
+    await eventually(() => notice.textContent()).toContain(vi.ui.unread);
     await expectAccessible(page, 'notifications');
     await screenshot(page, 'notifications');
     await notice.getByRole('button', { name: vi.ui.markRead }).click();
-    await expect.poll(() => notice.textContent()).toContain(vi.ui.read);
-    await expect.poll(() => badge.count()).toBe(0);
+    await eventually(() => notice.textContent()).toContain(vi.ui.read);
+    await eventually(() => badge.count()).toBe(0);
     const read = await call(h.base, officer.token, 'GET', '/v1/notifications');
     expect(read.body.unreadCount).toBe(0);
     expect(read.body.items[0].readAt).not.toBeNull();
@@ -104,23 +107,23 @@ describe('an officer works a new case in the console', () => {
     // acknowledge, then start verification: each form comes from the actions allowed now
     await page.locator('[data-action="acknowledge"]').getByRole('button', { name: vi.action.acknowledge }).click();
     await page.getByRole('heading', { name: vi.action.startVerification, level: 3 }).waitFor();
-    await expect.poll(() => page.locator('.status-line').textContent()).toBe(vi.status.ACKNOWLEDGED);
+    await eventually(() => page.locator('.status-line').textContent()).toBe(vi.status.ACKNOWLEDGED);
     // the API's validation message beside the field: a note with no text (notes are open to an agency once it has acknowledged)
     const note = page.locator('[data-action="addNote"]');
     await note.getByRole('button', { name: vi.action.addNote }).click();
     const textField = note.getByLabel(vi.ui.fieldText);
-    await expect.poll(() => textField.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => note.locator('.field-error').textContent()).toBe(vi.validation.required);
+    await eventually(() => textField.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => note.locator('.field-error').textContent()).toBe(vi.validation.required);
     expect(await textField.getAttribute('aria-describedby')).toBe(await note.locator('.field-error').getAttribute('id'));
 
     await page.locator('[data-action="startVerification"]').getByRole('button', { name: vi.action.startVerification }).click();
-    await expect.poll(() => page.locator('.status-line').textContent()).toBe(vi.status.UNDER_VERIFICATION);
-    await expect.poll(() => page.locator('ol.timeline').textContent()).toContain(vi.event.VERIFICATION_STARTED);
+    await eventually(() => page.locator('.status-line').textContent()).toBe(vi.status.UNDER_VERIFICATION);
+    await eventually(() => page.locator('ol.timeline').textContent()).toContain(vi.event.VERIFICATION_STARTED);
     const timeline = (await page.locator('ol.timeline').textContent()) ?? '';
     for (const e of ['DETECTED', 'AGENCIES_NOTIFIED', 'ACKNOWLEDGED', 'VERIFICATION_STARTED'] as const)
       expect(timeline).toContain(vi.event[e]);
     expect(timeline).toContain(`${vi.status.ACKNOWLEDGED} → ${vi.status.UNDER_VERIFICATION}`);
-    await expect.poll(() => page.locator('section[aria-labelledby="clocks"]').textContent()).toContain(vi.clock.VERIFICATION);
+    await eventually(() => page.locator('section[aria-labelledby="clocks"]').textContent()).toContain(vi.clock.VERIFICATION);
     await expectAccessible(page, 'case page after verification started');
     await screenshot(page, 'case-page');
 
@@ -162,7 +165,7 @@ describe('an officer works a new case in the console', () => {
     await expectAccessible(page, 'reference data (English)');
     await page.getByRole('button', { name: en.ui.switchLanguage }).click();
     await page.getByRole('heading', { name: vi.ui.referenceDeadlines }).waitFor();
-    await expect.poll(() => page.locator('#ref-deadlines').locator('..').textContent()).toContain(vi.clock.AGENCY_ACKNOWLEDGEMENT);
+    await eventually(() => page.locator('#ref-deadlines').locator('..').textContent()).toContain(vi.clock.AGENCY_ACKNOWLEDGEMENT);
     await expectAccessible(page, 'reference data');
     await screenshot(page, 'reference');
   });

@@ -20,6 +20,7 @@ const log = pino(
     },
   }),
 );
+const IDLE_MS = 60_000;
 const logged = (event: string) => lines.filter((l) => l.event === event);
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
@@ -29,7 +30,7 @@ let officer: Awaited<ReturnType<typeof person>>;
 let caseId: string;
 
 beforeAll(async () => {
-  h = await apiHarness({ log, console: { idleMs: 1500, absoluteMs: 60_000, maxFailuresPerAccount: 3, maxFailuresPerAddress: 8 } });
+  h = await apiHarness({ log, console: { idleMs: IDLE_MS, absoluteMs: 60 * 60_000, maxFailuresPerAccount: 3, maxFailuresPerAddress: 8 } });
   admin = (await h.principal({ name: 'Quản trị', role: 'admin' })).token;
   carrier = (await h.principal({ name: 'VNPost', role: 'carrier', carrierId: 'VNP' })).token;
   officer = await person(h, admin, {
@@ -57,7 +58,7 @@ describe('signing in', () => {
     expect(cookie).toMatch(/; SameSite=Strict/i);
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).not.toMatch(/Secure/i);
-    expect(res.body).toMatchObject({ principal: { id: officer.id, role: 'officer', agencyId: 'TH-QLTT' }, idleTimeoutSeconds: 2 });
+    expect(res.body).toMatchObject({ principal: { id: officer.id, role: 'officer', agencyId: 'TH-QLTT' }, idleTimeoutSeconds: 60 });
     expect(csrf).toMatch(/^[\w-]{40,}$/);
     // behind a TLS-terminating proxy on loopback (trust proxy), the cookie is Secure
     const https = await call(
@@ -179,17 +180,25 @@ describe('sessions end', () => {
   });
 
   it('after the idle timeout, while activity keeps a session alive', async () => {
+    // the clock is the database's lastSeenAt: moved back rather than waited out, so a slow machine cannot fail this
     const idle = await signIn(h.base, officer.username);
     const busy = await signIn(h.base, officer.username);
-    for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      expect((await asSession(h.base, busy, 'GET', '/v1/session')).status).toBe(200);
-    }
+    const lastSeen = (csrf: string, msAgo: number) =>
+      h.db.consoleSession.updateMany({ where: { csrfToken: csrf }, data: { lastSeenAt: new Date(Date.now() - msAgo) } });
+    await lastSeen(idle.csrf, IDLE_MS + 1000);
+    await lastSeen(busy.csrf, IDLE_MS - 10_000);
+    expect((await asSession(h.base, busy, 'GET', '/v1/session')).status).toBe(200);
+    // that request was activity: the idle timeout starts again from it
+    const touched = await h.db.consoleSession.findFirstOrThrow({ where: { csrfToken: busy.csrf } });
+    expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(IDLE_MS / 2);
     const ended = await asSession(h.base, idle, 'GET', '/v1/session');
     expect(ended.status).toBe(401);
     const row = await h.db.consoleSession.findFirst({ where: { csrfToken: idle.csrf } });
     expect(row?.endReason).toBe('IDLE');
     expect(logged('session-ended').some((l) => l.reason === 'IDLE')).toBe(true);
+    // ended for good: activity does not bring it back
+    await lastSeen(idle.csrf, 0);
+    expect((await asSession(h.base, idle, 'GET', '/v1/session')).status).toBe(401);
   });
 
   it('at the absolute limit, however active', async () => {
