@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { ApiDeps, Services } from './deps.js';
+import { consoleAssets } from './http/console-assets.js';
 import { createMetrics } from './http/metrics.js';
 import { mount } from './http/mount.js';
 import { expressPath } from './http/operation.js';
@@ -19,6 +20,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(requestContext(deps.log));
   app.use(metrics.middleware);
   app.use(docsAssets()); // what /docs loads: no key needed
+  app.use('/console', consoleAssets(deps.console?.distDir)); // the console's pages: no key needed
   mount(app, OPERATIONS, services);
   return app;
 }

@@ -2,6 +2,7 @@ import type { Client, Connection } from '@temporalio/client';
 import type { Db } from '../prisma/client.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from './http/metrics.js';
+import type { ConsoleOptions } from './http/session-policy.js';
 
 export interface WebhookApiOptions {
   /** Accept http://localhost and http://127.0.0.1 receivers: tests and local development only. */
@@ -26,6 +27,8 @@ export interface ApiDeps {
   metricsToken?: string;
   /** Webhook registration policy (WEBHOOKS_ALLOW_INSECURE_LOCALHOST for local development). */
   webhooks?: WebhookApiOptions;
+  /** Console sessions (timeouts, sign-in limits) and where its build is. */
+  console?: ConsoleOptions;
 }
 
 /** What every handler is given: the dependencies, and what createApp builds from the operation table. */

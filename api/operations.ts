@@ -11,8 +11,11 @@ import { caseOperations } from './resources/cases.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
+import { notificationOperations } from './resources/notifications.js';
+import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
 import { referenceOperations } from './resources/reference.js';
+import { sessionOperations } from './resources/sessions.js';
 import { webhookOperations } from './resources/webhooks.js';
 
 export const OPERATIONS: readonly Operation[] = [
@@ -23,6 +26,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...carrierOperations,
   ...referenceOperations,
   ...webhookOperations,
+  ...sessionOperations,
+  ...notificationOperations,
+  ...passwordOperations,
   ...healthOperations,
   ...docsOperations,
 ];
@@ -44,6 +50,7 @@ const ABOUT: ApiAbout = {
         'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators',
     },
     { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
+    { name: 'Console', description: 'People signed in to the console: sessions and notifications' },
     { name: 'Operations', description: 'Health, metrics, and this document' },
   ],
 };

@@ -83,25 +83,28 @@ export const keySummary = (k: {
 export async function keyHolder(db: Db, token: string): Promise<{ keyId: string; lastUsedAt: Date | null; actor: Actor } | null> {
   const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(token) }, include: { principal: true } });
   if (!key || key.revokedAt || key.principal.disabledAt) return null;
-  const p = key.principal;
+  return { keyId: key.id, lastUsedAt: key.lastUsedAt, actor: await actorOf(db, key.principal) };
+}
+
+/**
+ * The Actor of a principal, whichever way it signed in (API key or console session): its agency's
+ * kind and its authority cap are read afresh each time, so a correction applies at once.
+ */
+export async function actorOf(db: Db, p: PrincipalRow): Promise<Actor> {
   const agency = p.agencyId ? await db.agency.findUnique({ where: { id: p.agencyId }, select: { kind: true } }) : null;
   const cap =
     agency && p.title
       ? await db.authorityCap.findFirst({ where: { agencyKind: agency.kind, title: p.title }, select: { capVnd: true } })
       : null;
   return {
-    keyId: key.id,
-    lastUsedAt: key.lastUsedAt,
-    actor: {
-      id: p.id,
-      role: p.role,
-      carrierId: p.carrierId,
-      agencyId: p.agencyId,
-      agencyKind: agency?.kind ?? null,
-      provinceCode: p.provinceCode,
-      title: p.title,
-      authorityCapVnd: cap ? Number(cap.capVnd) : null,
-    },
+    id: p.id,
+    role: p.role,
+    carrierId: p.carrierId,
+    agencyId: p.agencyId,
+    agencyKind: agency?.kind ?? null,
+    provinceCode: p.provinceCode,
+    title: p.title,
+    authorityCapVnd: cap ? Number(cap.capVnd) : null,
   };
 }
 

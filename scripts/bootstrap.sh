@@ -15,8 +15,10 @@ if [ ! -f "$gen" ] || [ prisma/schema.prisma -nt "$gen" ]; then
   PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx --no-install prisma generate >/dev/null
   touch "$gen"
 fi
+bash scripts/build-console.sh
 if [ "${1:-}" = "--test" ]; then
   bash scripts/install-temporal.sh --test
+  bash scripts/install-chromium.sh
 elif [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   # without the binary, start falls back to the SDK's own download where the internet is reachable
   bash scripts/install-temporal.sh || echo "postwatch: no Temporal binary installed; trying the SDK's download" >&2

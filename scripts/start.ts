@@ -27,6 +27,7 @@ try {
     '',
     'Postwatch is ready.',
     `  API            ${system.apiUrl}`,
+    `  Console        ${system.apiUrl}/console/   (people sign in; an administrator sets passwords: PUT /v1/principals/{id}/password)`,
     `  Temporal UI    ${system.temporalUiUrl ?? '(external Temporal: use its own UI)'}`,
     `  PostgreSQL     ${system.postgres}${system.postgres === 'embedded' ? ` (data in ${cfg.DATA_DIR}/pg)` : ''}`,
     `  Temporal       ${system.temporal}${system.temporal === 'embedded' ? ` (state in ${cfg.DATA_DIR}/temporal.db)` : ''}`,

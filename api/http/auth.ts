@@ -4,6 +4,8 @@ import type { Actor } from '../../domain/access.js';
 import type { AgencyKind } from '../../domain/routing.js';
 import { hashApiKey } from '../../platform/keys.js';
 import { problem } from './problems.js';
+import { authenticateSession, sessionToken } from './session-auth.js';
+import { sessionPolicy, type ConsoleOptions } from './session-policy.js';
 
 declare global {
   namespace Express {
@@ -17,12 +19,18 @@ declare global {
 const unauthorized = (detail: string) => problem(401, 'unauthorized', 'Authentication required', detail, {});
 
 /**
- * Bearer API keys. Every request looks the key up by its hash, so a revoked
- * key or a disabled principal is refused at once; nothing is cached.
+ * Bearer API keys (machines) or a console session cookie (people). Every request looks the key
+ * or session up by its hash, so a revoked key or a disabled principal is refused at once; nothing is cached.
  */
-export function authenticate(db: Db): RequestHandler {
+export function authenticate(db: Db, consoleOptions?: ConsoleOptions): RequestHandler {
+  const policy = sessionPolicy(consoleOptions);
   return async (req, res, next) => {
     const header = req.get('authorization') ?? '';
+    const session = header ? null : sessionToken(req);
+    if (session) {
+      await authenticateSession(db, req, res, session, policy);
+      return next();
+    }
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="postwatch"');

@@ -50,11 +50,14 @@ const route =
  */
 export function mount(app: Express, operations: readonly Operation[], deps: Services): void {
   const register = (op: Operation) => app[op.method](expressPath(op.path), route(op, deps));
-  operations.filter((op) => op.access === 'public').forEach(register);
+  // a public operation with a body (signing in) parses its own, small: it runs before the /v1 parser below
+  const publicBody = [express.json({ limit: '8kb', strict: true }), refuseNul];
+  const registerPublic = (op: Operation) => app[op.method](expressPath(op.path), ...(op.body ? publicBody : []), route(op, deps));
+  operations.filter((op) => op.access === 'public').forEach(registerPublic);
   // nothing is parsed for an unknown caller; PostgreSQL stores no NUL: refused in path, query and body alike
   app.use(
     '/v1',
-    authenticate(deps.db),
+    authenticate(deps.db, deps.console),
     rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 }),
     express.json({ limit: '256kb', strict: true }),
     refuseNul,

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { z } from 'zod';
+import { VALIDATION_CODES } from '../../domain/messages/keys.js';
 
 /** Stable problem types (RFC 9457); the `type` URI never changes once published. */
 export const PROBLEM_BASE = 'https://postwatch.dev/problems/';
@@ -28,7 +29,15 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional().meta({ description: 'The request target that failed' }),
     errors: z
-      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          in: z.enum(['body', 'query', 'path', 'header']),
+          field: z.string(),
+          message: z.string(),
+          code: z.enum(VALIDATION_CODES).optional().meta({ description: 'What failed, for the message catalogue (domain/messages)' }),
+          limit: z.number().optional().meta({ description: 'The bound the value missed (too_small, too_long, …)' }),
+        }),
+      )
       .optional()
       .meta({ description: 'Validation problems: one entry per failing field' }),
     code: z.string().optional().meta({ description: 'Refused actions: the machine-readable reason, e.g. FOUR_EYES' }),

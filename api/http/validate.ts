@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { problem } from './problems.js';
+import { issueCode } from './validation-codes.js';
 
 /** Parses input with a zod schema; a failure is a 400 problem listing each failing field. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'path' | 'header'): z.infer<S> {
@@ -9,8 +10,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'bo
   // an unknown field is named as the field itself, one entry each, like any other failing field
   const errors = r.error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ in: where, field: [...i.path, k].join('.'), message: 'unknown field' }))
-      : [{ in: where, field: i.path.join('.') || '(root)', message: i.message }],
+      ? i.keys.map((k) => ({ in: where, field: [...i.path, k].join('.'), message: 'unknown field', ...issueCode(i) }))
+      : [{ in: where, field: i.path.join('.') || '(root)', message: i.message, ...issueCode(i) }],
   );
   throw problem(400, 'validation', 'Invalid request', `${errors.length} field(s) failed validation in the ${where}.`, { errors });
 }
@@ -48,7 +49,7 @@ export const refuseNul: RequestHandler = (req, _res, next) => {
     const field = nulAt(value);
     if (field !== null)
       throw problem(400, 'validation', 'Invalid request', `1 field(s) failed validation in the ${where}.`, {
-        errors: [{ in: where, field, message: 'must not contain NUL characters' }],
+        errors: [{ in: where, field, message: 'must not contain NUL characters', code: 'nul' }],
       });
   }
   next();

@@ -6,7 +6,7 @@ import type { ItemCategory } from '../routing.js';
 import { OFFENCE } from './fine-schedule.js';
 
 /** The seeded item categories; codes are the product's, labels are shown to users. */
-export const ITEM_CATEGORIES: readonly ItemCategory[] = [
+export const ITEM_CATEGORIES = [
   {
     code: 'NARCOTICS',
     labelVi: 'Ma túy, chất hướng thần, tiền chất',
@@ -127,4 +127,4 @@ export const ITEM_CATEGORIES: readonly ItemCategory[] = [
     alsoNotify: [],
     offenceCode: OFFENCE.PROHIBITED_ITEM,
   },
-];
+] as const satisfies readonly ItemCategory[];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../../platform/config.js';
 import { REDACT } from '../../platform/logger.js';
@@ -54,6 +54,8 @@ export interface AdminContext {
   config: Config;
   /** Who changes reference data from here, in the change log. */
   operator: string;
+  /** Audit lines (pino JSON on stderr), like the API's. */
+  audit: Logger;
   /** Runs `fn` with a database client (DATABASE_URL, else the running `npm start`'s), closed afterwards. */
   withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** A reference-data change, logged like the API's; a refusal becomes its exit code. */
@@ -69,6 +71,7 @@ export function adminContext(config: Config): AdminContext {
   return {
     config,
     operator: operatorName(),
+    audit,
     async withDb(fn) {
       const url = config.DATABASE_URL ?? runningEmbeddedUrl(resolve(config.DATA_DIR));
       if (!url) throw new AdminError(EXIT.noDatabase, 'no database: start Postwatch (npm start) or set DATABASE_URL');

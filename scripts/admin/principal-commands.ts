@@ -3,7 +3,9 @@ import { newCodecKeyEntry } from '../../platform/payload-codec.js';
 import { putCarrier } from '../../prisma/carriers.js';
 import { createPrincipal, issueKey, keySummary, listPrincipals, principalExists, revokeKey } from '../../prisma/principals.js';
 import { PrincipalBody } from '../../api/schemas/requests.js';
-import { invalid, notFound, parsed, type AdminContext } from './context.js';
+import { PasswordBody } from '../../api/schemas/console.js';
+import { CredentialRefusal, setCredential } from '../../prisma/sessions.js';
+import { AdminError, EXIT, invalid, notFound, parsed, type AdminContext } from './context.js';
 
 /** Principals, keys, carriers, and the payload codec's keys. */
 export function principalCommands(program: Command, ctx: AdminContext): void {
@@ -24,6 +26,31 @@ export function principalCommands(program: Command, ctx: AdminContext): void {
         const { principal, token } = await createPrincipal(db, input, 'initial');
         console.log(`created ${principal.role} ${principal.id} (${principal.name})`);
         console.log(`key (shown once): ${token}`);
+      }),
+    );
+
+  program
+    .command('set-password')
+    .description("sets or resets a person's console sign-in; the password is read from standard input (one line); every open session ends")
+    .requiredOption('--principal <id>', 'the person (officer, manager or admin)')
+    .requiredOption('--username <name>', 'what they sign in with')
+    .action((o) =>
+      ctx.withDb(async (db) => {
+        const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+        const input = parsed(PasswordBody, { username: o.username, password }, (path) =>
+          path === 'password' ? 'the password' : `--${path}`,
+        );
+        try {
+          const done = await setCredential(db, { principalId: o.principal, ...input, setBy: ctx.operator });
+          ctx.audit.info(
+            { event: 'password-set', target: o.principal, endedSessions: done.endedSessions, by: ctx.operator },
+            'password set',
+          );
+          console.log(`${o.principal} signs in as ${done.username}; ${done.endedSessions} open session(s) ended`);
+        } catch (e) {
+          if (e instanceof CredentialRefusal) throw new AdminError(EXIT.refused, e.message);
+          throw e;
+        }
       }),
     );
 
@@ -91,4 +118,10 @@ export function principalCommands(program: Command, ctx: AdminContext): void {
     .command('new-payload-key')
     .description('prints a new key entry for PAYLOAD_CODEC_KEYS (put it first; keep the old ones after it)')
     .action(() => console.log(newCodecKeyEntry()));
+}
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
 }

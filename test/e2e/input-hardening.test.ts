@@ -18,7 +18,7 @@ beforeAll(async () => {
 it('refuses NUL in a body with 400, so it never reaches the workflow (whose audit write would fail on every retry)', async () => {
   const nul = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'a\u0000b' });
   expect(nul.status).toBe(400);
-  expect(nul.body.errors).toEqual([{ in: 'body', field: 'text', message: 'must not contain NUL characters' }]);
+  expect(nul.body.errors).toEqual([{ in: 'body', field: 'text', message: 'must not contain NUL characters', code: 'nul' }]);
   const evidence = await call(h.base, carrier, 'POST', `/v1/cases/${id}/evidence`, { evidence: [{ ref: 'x', description: '\u0000' }] });
   expect(evidence.status).toBe(400);
   expect(evidence.body.errors[0].field).toBe('evidence.0.description');

@@ -34,6 +34,9 @@ describe('npm start', { timeout: 240_000 }, () => {
     expect(first.output()).toMatch(/Admin key\s+pw_[0-9a-f]{8}_/);
     const ready = await fetch(`http://127.0.0.1:${first.port}/readyz`);
     expect(ready.status).toBe(200);
+    // the console is served by the API itself, and the banner says where
+    expect(first.output()).toMatch(new RegExp(`Console\\s+http://\\S+:${first.port}/console/`));
+    expect((await fetch(`http://127.0.0.1:${first.port}/console/`)).headers.get('content-security-policy')).toContain("default-src 'self'");
     const tree = first.descendants();
     expect(tree.map(commandOf).join('\n')).toMatch(/postgres/);
     expect(tree.map(commandOf).join('\n')).toMatch(/temporal server start-dev/);

@@ -11,7 +11,7 @@ import { devServerHarness } from './temporal.js';
 
 /** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
 export async function apiHarness(
-  opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken'>> = {},
+  opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken' | 'console' | 'log'>> = {},
 ) {
   const { db, url } = await migratedDatabase();
   await seedForCases(db);
