@@ -6,6 +6,7 @@
  * while the cluster was down is caught up within that month.
  */
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { PayloadDecodeError } from '../platform/payload-codec.js';
 import { SCHEDULED_PERIOD_KINDS, type ReportScope, type ScheduledPeriodKind } from '../domain/report-period.js';
 import { reportScheduleId, type ScheduledReportInput } from '../workflows/report-definitions.js';
 
@@ -38,7 +39,12 @@ export function reportScheduleOptions(
   };
 }
 
-/** Creates each scope's schedules, or updates those that exist to the current spec; returns their ids. */
+/**
+ * Creates each scope's schedules, or updates those that exist to the current spec; returns their ids.
+ * A schedule sealed under a key this process no longer holds (rotated out, or another deployment's
+ * on a shared namespace) cannot be read, so it is rebuilt: its definition is ours, its past firings
+ * are in their workflows' histories.
+ */
 export async function ensureReportSchedules(client: Client, o: { taskQueue: string; scopes: ReportScope[] }): Promise<string[]> {
   const ids: string[] = [];
   for (const scope of o.scopes)
@@ -48,9 +54,19 @@ export async function ensureReportSchedules(client: Client, o: { taskQueue: stri
         await client.schedule.create(options);
       } catch (e) {
         if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-        await client.schedule
-          .getHandle(options.scheduleId)
-          .update((prev) => ({ ...prev, spec: options.spec, action: options.action, policies: { ...prev.policies, ...options.policies } }));
+        const handle = client.schedule.getHandle(options.scheduleId);
+        try {
+          await handle.update((prev) => ({
+            ...prev,
+            spec: options.spec,
+            action: options.action,
+            policies: { ...prev.policies, ...options.policies },
+          }));
+        } catch (unreadable) {
+          if (!(unreadable instanceof PayloadDecodeError)) throw unreadable;
+          await handle.delete();
+          await client.schedule.create(options);
+        }
       }
       ids.push(options.scheduleId);
     }

@@ -4,7 +4,7 @@
 // second run and stores no second report.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client.js';
 import { migratedDatabase } from '../support/db.js';
 import { seedForCases } from '../support/cases.js';
@@ -19,6 +19,9 @@ import {
 } from '../../workflows/report-definitions.js';
 import { latestEndedPeriod, type ReportScope } from '../../domain/report-period.js';
 import { principalAddress } from '../../domain/report-access.js';
+import { caseDataConverter } from '../../platform/payload-keys.js';
+import { parseCodecKeys } from '../../platform/payload-codec.js';
+import { testKey } from '../support/payload-codec.js';
 
 let db: Db;
 let h: Awaited<ReturnType<typeof devServerHarness>>;
@@ -64,9 +67,10 @@ afterAll(async () => {
 
 /** The schedule's firings so far, each the id of the workflow it started. */
 async function firings(kind: 'H1' | 'YEAR'): Promise<string[]> {
-  return (await client.schedule.getHandle(reportScheduleId(scope, kind)).describe()).info.recentActions.map(
-    (a) => a.action.workflow.workflowId,
-  );
+  // each id ends with the firing time, so their order is the firings' order
+  return (await client.schedule.getHandle(reportScheduleId(scope, kind)).describe()).info.recentActions
+    .map((a) => a.action.workflow.workflowId)
+    .sort();
 }
 
 describe('report schedules', () => {
@@ -78,6 +82,29 @@ describe('report schedules', () => {
     const ours: string[] = [];
     for await (const s of client.schedule.list()) if (s.scheduleId.includes(`-${P}-`)) ours.push(s.scheduleId);
     expect(ours.sort()).toEqual([...first].sort());
+  });
+
+  it('are rebuilt when sealed under a key this worker does not hold (rotated out, or another deployment’s)', async () => {
+    const stranger = new Client({
+      connection: h.connection,
+      namespace: 'default',
+      dataConverter: caseDataConverter(parseCodecKeys(testKey('other-1'))),
+    });
+    const strangeScope: ReportScope = { kind: 'PROVINCE', provinceCode: `${P}X` };
+    const id = reportScheduleId(strangeScope, 'H1');
+    await ensureReportSchedules(stranger, { taskQueue: 'elsewhere', scopes: [strangeScope] });
+    try {
+      await expect(client.schedule.getHandle(id).describe()).rejects.toThrow(/does not hold/);
+      expect(await ensureReportSchedules(client, { taskQueue: h.taskQueue, scopes: [strangeScope] })).toContain(id);
+      const rebuilt = await client.schedule.getHandle(id).describe();
+      expect(rebuilt.action).toMatchObject({ taskQueue: h.taskQueue, args: [{ scope: strangeScope, periodKind: 'H1' }] });
+    } finally {
+      for (const kind of ['H1', 'YEAR'] as const)
+        await client.schedule
+          .getHandle(reportScheduleId(strangeScope, kind))
+          .delete()
+          .catch(() => {});
+    }
   });
 
   it('fire at 01:00 in Hà Nội on the day after the period closes, well before the report is due', async () => {
@@ -127,7 +154,9 @@ describe('report schedules', () => {
     expect(notices.every((n) => n.kind === 'REPORT_READY' && n.caseId === null)).toBe(true);
     expect(run.notices).toBe(3);
 
-    // a second trigger (an operator's, or a catch-up) finds the period's run done
+    // a second trigger (an operator's, or a catch-up) finds the period's run done; the server names a
+    // firing by its second, so one in the same second as the first would be the same workflow
+    await new Promise((r) => setTimeout(r, 1_000));
     await handle.trigger();
     await expect.poll(() => firings('H1'), { timeout: 20_000 }).toHaveLength(2);
     const second = (await firings('H1'))[1]!;
