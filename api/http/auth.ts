@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../../prisma/client.js';
 import type { Actor } from '../../domain/access.js';
-import type { AgencyKind } from '../../domain/routing.js';
-import { hashApiKey } from '../../platform/keys.js';
+import { keyHolder, noteKeyUse } from '../../prisma/principals.js';
 import { problem } from './problems.js';
 import { authenticateSession, sessionToken } from './session-auth.js';
 import { sessionPolicy, type ConsoleOptions } from './session-policy.js';
@@ -36,33 +35,16 @@ export function authenticate(db: Db, consoleOptions?: ConsoleOptions): RequestHa
       res.setHeader('WWW-Authenticate', 'Bearer realm="postwatch"');
       throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
     }
-    const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(m[1]!) }, include: { principal: true } });
-    if (!key || key.revokedAt || key.principal.disabledAt) {
+    const holder = await keyHolder(db, m[1]!);
+    if (!holder) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="postwatch", error="invalid_token"');
       throw unauthorized('The API key is unknown, revoked, or its principal is disabled.');
     }
-    const p = key.principal;
-    const agency = p.agencyId ? await db.agency.findUnique({ where: { id: p.agencyId }, select: { kind: true } }) : null;
-    const cap =
-      agency && p.title
-        ? await db.authorityCap.findFirst({ where: { agencyKind: agency.kind, title: p.title }, select: { capVnd: true } })
-        : null;
-    req.actor = {
-      id: p.id,
-      role: p.role,
-      carrierId: p.carrierId,
-      agencyId: p.agencyId,
-      agencyKind: (agency?.kind as AgencyKind | undefined) ?? null,
-      provinceCode: p.provinceCode,
-      title: p.title,
-      authorityCapVnd: cap ? Number(cap.capVnd) : null,
-    };
-    req.keyId = key.id;
-    req.log = req.log.child({ principal: p.id, role: p.role });
-    // last use is informational: at most one write a minute per key
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
-      void db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
-    }
+    req.actor = holder.actor;
+    req.keyId = holder.keyId;
+    req.log = req.log.child({ principal: holder.actor.id, role: holder.actor.role });
+    // last use is informational: the request does not wait for it, nor fail with it
+    void noteKeyUse(db, holder).catch(() => {});
     next();
   };
 }

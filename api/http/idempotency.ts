@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Prisma } from '../../prisma/generated/client.js';
 import type { Db } from '../../prisma/client.js';
+import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type StoredResponse } from '../../prisma/idempotency.js';
 import { canonicalJson } from '../../platform/canonical-json.js';
 import { HttpProblem, problem } from './problems.js';
-
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
 
 /** A request left in flight longer than this is taken to have died with its process. */
 export const DEFAULT_STALE_MS = 30_000;
@@ -31,54 +26,40 @@ export async function idempotent(
   run: (takeover: boolean) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const id = { principalId: scope.principalId, key: scope.key };
-  let takeover = false;
-  try {
-    await db.idempotencyRecord.create({ data: { ...id, requestHash: scope.fingerprint, state: 'IN_FLIGHT' } });
-  } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
-    const rec = await db.idempotencyRecord.findUniqueOrThrow({ where: { principalId_key: id } });
-    if (rec.requestHash !== scope.fingerprint)
+  const claim = await claimIdempotencyKey(db, id, scope.fingerprint, scope.staleMs ?? DEFAULT_STALE_MS);
+  switch (claim.kind) {
+    case 'other-request':
       throw problem(
         422,
         'idempotency-key-reused',
         'Idempotency-Key reused',
         'This Idempotency-Key was used with a different request body.',
       );
-    if (rec.state === 'DONE') {
-      if (rec.responseStatus! >= 400) throw new HttpProblem(rec.responseBody as HttpProblem['problem']);
-      return { status: rec.responseStatus!, body: rec.responseBody, replayed: true };
-    }
-    const cutoff = new Date(Date.now() - (scope.staleMs ?? DEFAULT_STALE_MS));
-    const claimed = await db.idempotencyRecord.updateMany({
-      where: { ...id, state: 'IN_FLIGHT', updatedAt: { lt: cutoff } },
-      data: { updatedAt: new Date() },
-    });
-    if (claimed.count === 0)
+    case 'in-flight':
       throw problem(
         409,
         'request-in-flight',
         'Request in progress',
         'A request with this Idempotency-Key is still being processed; retry shortly.',
       );
-    takeover = true;
+    case 'answered':
+      if (claim.response.status >= 400) throw new HttpProblem(claim.response.body as HttpProblem['problem']);
+      return { ...claim.response, replayed: true };
   }
   let response: StoredResponse;
   try {
-    response = await run(takeover);
+    response = await run(claim.kind === 'takeover');
   } catch (e) {
     if (e instanceof HttpProblem && e.problem.status < 500) {
       response = { status: e.problem.status, body: e.problem }; // a refusal is an answer: repeats get it too
     } else {
       // Let the client retry at once, as a takeover: this attempt may have got as far as starting
       // the case's workflow, and a fresh run would refuse the retry as a duplicate reference.
-      await db.idempotencyRecord.updateMany({ where: { ...id, state: 'IN_FLIGHT' }, data: { updatedAt: new Date(0) } });
+      await releaseIdempotencyKey(db, id);
       throw e;
     }
   }
-  await db.idempotencyRecord.update({
-    where: { principalId_key: id },
-    data: { state: 'DONE', responseStatus: response.status, responseBody: response.body as Prisma.InputJsonValue },
-  });
+  await storeIdempotentResponse(db, id, response);
   if (response.status >= 400) throw new HttpProblem(response.body as HttpProblem['problem']);
   return { ...response, replayed: false };
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../../prisma/client.js';
+import { pipelineCounts } from '../../prisma/gauges.js';
 import type { Logger } from '../../platform/logger.js';
 import { CASE_STATUSES } from '../../domain/case-states.js';
 import { DELIVERY_STATUSES } from '../schemas/webhooks.js';
@@ -85,22 +86,15 @@ export function createMetrics(deps: { db: Db; log: Logger; routes: readonly stri
 
   const refresh = async () => {
     try {
-      const [byStatus, [late], byDelivery, [failed]] = await Promise.all([
-        deps.db.$queryRaw<{ status: string; n: number }[]>`SELECT status, count(*)::int AS n FROM "Case" GROUP BY status`,
-        deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Case" WHERE overdue AND "closedAt" IS NULL`,
-        deps.db.$queryRaw<{ status: string; n: number }[]>`SELECT status, count(*)::int AS n FROM "WebhookDelivery" GROUP BY status`,
-        deps.db.$queryRaw<
-          { n: number }[]
-        >`SELECT count(*)::int AS n FROM "WebhookAttempt" WHERE "statusCode" IS NULL OR "statusCode" NOT BETWEEN 200 AND 299`,
-      ]);
+      const counts = await pipelineCounts(deps.db);
       cases.reset();
       for (const s of CASE_STATUSES) cases.set({ status: s }, 0);
-      for (const r of byStatus) cases.set({ status: r.status }, r.n);
-      overdue.set(late?.n ?? 0);
+      for (const r of counts.casesByStatus) cases.set({ status: r.status }, r.n);
+      overdue.set(counts.overdueOpenCases);
       deliveries.reset();
       for (const s of DELIVERY_STATUSES) deliveries.set({ status: s }, 0);
-      for (const r of byDelivery) deliveries.set({ status: r.status }, r.n);
-      failedAttempts.set(failed?.n ?? 0);
+      for (const r of counts.deliveriesByStatus) deliveries.set({ status: r.status }, r.n);
+      failedAttempts.set(counts.failedAttempts);
       dbUp.set(1);
     } catch (err) {
       deps.log.warn({ err }, 'metrics: could not read PostgreSQL');

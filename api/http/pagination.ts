@@ -1,21 +1,12 @@
-import type { Prisma } from '../../prisma/generated/client.js';
+import type { CaseCursor } from '../../prisma/cases/lists.js';
 import { problem } from './problems.js';
 
-/** Where the previous page ended: the sort value of its last row, and its id to break ties. */
-export interface Cursor {
-  v: string | null;
-  id: string;
-}
-
-type Field = 'detectedAt' | 'nextDeadlineAt' | 'number';
-
 // The cursor names its sort, so a cursor cannot be replayed against another ordering.
-export function encodeCursor(sort: string, value: Date | string | null, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : value;
+export function encodeCursor(sort: string, { v, id }: CaseCursor): string {
   return Buffer.from(JSON.stringify({ s: sort, v, id })).toString('base64url');
 }
 
-export function decodeCursor(raw: string, sort: string): Cursor {
+export function decodeCursor(raw: string, sort: string): CaseCursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     const valid = (v: unknown) => typeof v === 'string' && !v.includes('\u0000');
@@ -31,19 +22,6 @@ export function decodeCursor(raw: string, sort: string): Cursor {
     'Invalid cursor',
     'The cursor is malformed or belongs to another sort order; start again without it.',
   );
-}
-
-/** Rows after the cursor in (field asc|desc nulls last, id asc) order. */
-export function keyset(field: Field, desc: boolean, c: Cursor): Prisma.CaseWhereInput {
-  if (c.v === null) return { [field]: null, id: { gt: c.id } };
-  const v = field === 'number' ? c.v : new Date(c.v);
-  return {
-    OR: [
-      { [field]: desc ? { lt: v } : { gt: v } },
-      { [field]: v, id: { gt: c.id } },
-      ...(field === 'nextDeadlineAt' ? [{ nextDeadlineAt: null }] : []),
-    ],
-  };
 }
 
 /** The link to the next page: this request's query, with `param` set to where this page ended. */

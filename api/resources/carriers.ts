@@ -1,4 +1,5 @@
 import { canAdminister } from '../../domain/access.js';
+import { carrierExists, createCarrier, listCarriers } from '../../prisma/carriers.js';
 import { allow, location, operation, type Operation } from '../http/operation.js';
 import { problem } from '../http/problems.js';
 import { CarrierBody } from '../schemas/requests.js';
@@ -33,11 +34,8 @@ export const carrierOperations: Operation[] = [
     responses: { 201: { description: 'Registered', schema: CarrierSchema, headers: location('The carrier') } },
     problems: [400, 403, 409, 413, 415],
     handler: async ({ body: b, res, deps: { db } }) => {
-      if (await db.carrier.findUnique({ where: { id: b.id } }))
-        throw problem(409, 'conflict', 'Carrier exists', `Carrier ${b.id} is already registered.`);
-      const c = await db.carrier.create({
-        data: { ...b, licenceValidTo: b.licenceValidTo ? new Date(`${b.licenceValidTo}T00:00:00Z`) : null },
-      });
+      if (await carrierExists(db, b.id)) throw problem(409, 'conflict', 'Carrier exists', `Carrier ${b.id} is already registered.`);
+      const c = await createCarrier(db, b);
       res.status(201).location(`/v1/carriers/${c.id}`).json(carrierJson(c));
     },
   }),
@@ -51,7 +49,7 @@ export const carrierOperations: Operation[] = [
     responses: { 200: { description: 'Every carrier', schema: CarrierListSchema } },
     problems: [400, 403],
     handler: async ({ res, deps: { db } }) => {
-      res.json({ items: (await db.carrier.findMany({ orderBy: { id: 'asc' } })).map(carrierJson) });
+      res.json({ items: (await listCarriers(db)).map(carrierJson) });
     },
   }),
 ];

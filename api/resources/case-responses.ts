@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Case } from '../../prisma/generated/client.js';
+import { caseSummary, type CaseRow } from '../../prisma/cases/rows.js';
 import type { Actor } from '../../domain/access.js';
 import type { CaseView } from '../../domain/case-view.js';
 import { allowedActions, getCase } from '../../workflows/definitions.js';
@@ -18,7 +18,7 @@ export function caseResource(view: CaseView, allowed: string[]): CaseResource {
 }
 
 /** The live case from its workflow; a workflow no longer retained falls back to the stored record. */
-export async function liveCase(client: Client, row: Case, actor: Actor): Promise<CaseResource | ReturnType<typeof recordSummary>> {
+export async function liveCase(client: Client, row: CaseRow, actor: Actor): Promise<CaseResource | ReturnType<typeof recordSummary>> {
   const handle = client.workflow.getHandle(row.id);
   try {
     const [view, allowed] = await Promise.all([handle.query(getCase, new Date().toISOString()), handle.query(allowedActions, actor)]);
@@ -29,31 +29,5 @@ export async function liveCase(client: Client, row: Case, actor: Actor): Promise
   }
 }
 
-/** The stored case row as JSON (lists, and cases whose workflow history has been archived). */
-export function recordSummary(row: Case) {
-  return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    carrierId: row.carrierId,
-    carrierRef: row.carrierRef,
-    trackingNumber: row.trackingNumber,
-    servicePoint: row.servicePoint,
-    provinceCode: row.provinceCode,
-    categoryCode: row.categoryCode,
-    stage: row.stage,
-    leadAgencyId: row.leadAgencyId,
-    agencyIds: row.agencyIds,
-    flags: { crossBorder: row.crossBorder, kt1: row.kt1, signsOfCrime: row.signsOfCrime, overdue: row.overdue },
-    nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
-    deadlines: row.deadlines,
-    fineVnd: row.fineVnd === null ? null : Number(row.fineVnd),
-    paidVnd: Number(row.paidVnd),
-    interestVnd: Number(row.interestVnd),
-    outcome: row.outcome,
-    detectedAt: row.detectedAt.toISOString(),
-    closedAt: row.closedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
-    links: links(row.id),
-  };
-}
+/** The stored case (lists, and cases whose workflow history has been archived) with its links. */
+export const recordSummary = (row: CaseRow) => ({ ...caseSummary(row), links: links(row.id) });

@@ -1,40 +1,19 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { canOpenCases, listScope, type Actor } from '../../domain/access.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { routingRefusal } from '../../prisma/reference/routing.js';
+import { canOpenCases } from '../../domain/access.js';
+import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
+import { caseExists } from '../../prisma/cases/visibility.js';
+import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
+import { routingInput, routingRefusal } from '../../prisma/reference/routing.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import { idempotent, requestFingerprint } from '../http/idempotency.js';
 import { allow, location, operation, type Operation } from '../http/operation.js';
-import { decodeCursor, encodeCursor, keyset, nextPageLink } from '../http/pagination.js';
+import { decodeCursor, encodeCursor, nextPageLink } from '../http/pagination.js';
 import { problem } from '../http/problems.js';
 import { CaseListQuery, DetectionBody, IdempotencyKeyHeader } from '../schemas/requests.js';
 import { CasePageSchema, CaseResourceSchema, CaseSummarySchema } from '../schemas/responses.js';
 import { caseIdParam, findVisibleCase } from './case-lookup.js';
 import { caseResource, liveCase, recordSummary } from './case-responses.js';
-
-/** The database filter that shows an actor exactly the cases canView lets it see. */
-function scopeWhere(actor: Actor): Prisma.CaseWhereInput {
-  const scope = listScope(actor);
-  if (!scope) return { id: { in: [] } };
-  switch (scope.kind) {
-    case 'all':
-      return {};
-    case 'carrier':
-      return { carrierId: scope.carrierId };
-    case 'agency':
-      return { agencyIds: { has: scope.agencyId } };
-    case 'province':
-      return {
-        OR: [
-          ...(actor.agencyId ? [{ agencyIds: { has: actor.agencyId } }] : []),
-          { provinceCode: scope.provinceCode, ...(scope.restrictedToo ? {} : { kt1: false }) },
-        ],
-      };
-    case 'national':
-      return { OR: [...(scope.agencyId ? [{ agencyIds: { has: scope.agencyId } }] : []), { kt1: false }] };
-  }
-}
 
 const exampleDetection = {
   carrierRef: 'VN-2026-000123',
@@ -87,10 +66,7 @@ export const caseOperations: Operation[] = [
         db,
         { principalId: actor.id, key, fingerprint: requestFingerprint('POST', '/v1/cases', body), staleMs: deps.idempotencyStaleMs },
         async (takeover) => {
-          const [category, province] = await Promise.all([
-            db.itemCategory.findUnique({ where: { code: body.categoryCode } }),
-            db.province.findUnique({ where: { code: body.provinceCode } }),
-          ]);
+          const [category, province] = await Promise.all([categoryExists(db, body.categoryCode), provinceExists(db, body.provinceCode)]);
           if (!category || !province)
             throw problem(
               422,
@@ -99,17 +75,7 @@ export const caseOperations: Operation[] = [
               `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`,
             );
           // the agencies are administered data: a gap or an overlap (a reorganisation half done) is refused here, not left to fail the case
-          const unroutable = await routingRefusal(
-            db,
-            {
-              category: body.categoryCode,
-              crossBorder: body.crossBorder,
-              signsOfCrime: body.signsOfCrime,
-              kt1: body.kt1,
-              provinceCode: body.provinceCode,
-            },
-            body.detectedAt ? new Date(body.detectedAt) : new Date(),
-          );
+          const unroutable = await routingRefusal(db, routingInput(body), body.detectedAt ? new Date(body.detectedAt) : new Date());
           if (unroutable)
             throw problem(
               422,
@@ -118,7 +84,7 @@ export const caseOperations: Operation[] = [
               `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
             );
           const workflowId = caseWorkflowId(carrierId, body.carrierRef);
-          if (!takeover && (await db.case.findUnique({ where: { id: workflowId }, select: { id: true } })))
+          if (!takeover && (await caseExists(db, workflowId)))
             throw problem(
               409,
               'duplicate-carrier-reference',
@@ -171,34 +137,16 @@ export const caseOperations: Operation[] = [
     responses: { 200: { description: 'A page of cases', schema: CasePageSchema } },
     problems: [400],
     handler: async ({ query: q, req, res, deps }) => {
-      const filters: Prisma.CaseWhereInput[] = [scopeWhere(req.actor)];
-      if (q.status) filters.push({ status: q.status });
-      if (q.province) filters.push({ provinceCode: q.province });
-      if (q.category) filters.push({ categoryCode: q.category });
-      if (q.leadAgency) filters.push({ leadAgencyId: q.leadAgency });
-      if (q.carrier) filters.push({ carrierId: q.carrier });
-      if (q.overdue !== undefined) filters.push({ overdue: q.overdue });
-      if (q.detectedFrom) filters.push({ detectedAt: { gte: new Date(q.detectedFrom) } });
-      if (q.detectedTo) filters.push({ detectedAt: { lt: new Date(q.detectedTo) } });
-      if (q.q) filters.push({ OR: [{ trackingNumber: { startsWith: q.q } }, { number: { startsWith: q.q } }] });
-      const field = q.sort.replace('-', '') as 'detectedAt' | 'nextDeadlineAt' | 'number';
-      const desc = q.sort.startsWith('-');
-      const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-      if (cursor) filters.push(keyset(field, desc, cursor));
-      const rows = await deps.db.case.findMany({
-        where: { AND: filters },
-        // only nextDeadlineAt is nullable; Prisma accepts `nulls` on nullable columns alone
-        orderBy: [
-          { [field]: field === 'nextDeadlineAt' ? { sort: desc ? 'desc' : 'asc', nulls: 'last' } : desc ? 'desc' : 'asc' },
-          { id: 'asc' },
-        ],
-        take: q.limit + 1,
+      const { sort, limit, cursor, ...filter } = q;
+      const page = await visibleCasePage(deps.db, req.actor, filter, {
+        field: sort.replace('-', '') as CaseSortField,
+        desc: sort.startsWith('-'),
+        after: cursor ? decodeCursor(cursor, sort) : null,
+        limit,
       });
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      const next = rows.length > q.limit && last ? encodeCursor(q.sort, last[field], last.id) : null;
+      const next = page.next ? encodeCursor(sort, page.next) : null;
       res.json({
-        items: page.map(recordSummary),
+        items: page.rows.map(recordSummary),
         next: next ? nextPageLink('/v1/cases', req.query, 'cursor', next) : null,
       });
     },

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { pingDb } from '../../prisma/client.js';
 import { operation, type Operation } from '../http/operation.js';
 import { sendProblem } from '../http/problems.js';
 import type { Services } from '../deps.js';
@@ -41,7 +42,7 @@ export const healthOperations: Operation[] = [
     problems: [503],
     handler: async ({ req, res, deps }) => {
       const checks = {
-        database: withTimeout(deps.db.$queryRaw`SELECT 1`, 2000),
+        database: withTimeout(pingDb(deps.db), 2000),
         temporal: withTimeout(deps.temporal.connection.workflowService.getSystemInfo({}), 2000),
       };
       const results = await Promise.allSettled(Object.values(checks));

@@ -1,4 +1,5 @@
 import { canReadWorkflowHistory } from '../../domain/access.js';
+import { historyPage } from '../../prisma/case-events/history.js';
 import { operation, type Operation } from '../http/operation.js';
 import { problem } from '../http/problems.js';
 import { HistoryQuery } from '../schemas/requests.js';
@@ -47,11 +48,7 @@ export const historyOperations: Operation[] = [
         res.json({ caseId: row.id, number: row.number, runs });
         return;
       }
-      const events = await deps.db.caseEvent.findMany({
-        where: { caseId: row.id, seq: { gt: q.after } },
-        orderBy: { seq: 'asc' },
-        take: q.limit,
-      });
+      const events = await historyPage(deps.db, row.id, { after: q.after, limit: q.limit });
       const items = events.map((e) => {
         const p = (e.payload ?? {}) as { from?: string; to?: string; changes?: Record<string, Change> };
         return {

@@ -1,5 +1,7 @@
 import { canAdminister } from '../../domain/access.js';
-import { createPrincipal, issueKey, keySummary, revokeKey } from '../../prisma/principals.js';
+import { carrierExists } from '../../prisma/carriers.js';
+import { createPrincipal, issueKey, keySummary, listPrincipals, principalExists, revokeKey } from '../../prisma/principals.js';
+import { agencyExists } from '../../prisma/reference/reads.js';
 import { allow, location, operation, type Operation } from '../http/operation.js';
 import { problem } from '../http/problems.js';
 import { KeyBody, PrincipalBody } from '../schemas/requests.js';
@@ -48,9 +50,9 @@ export const principalOperations: Operation[] = [
     },
     problems: [400, 403, 413, 415, 422],
     handler: async ({ body, req, res, deps: { db } }) => {
-      if (body.carrierId && !(await db.carrier.findUnique({ where: { id: body.carrierId } })))
+      if (body.carrierId && !(await carrierExists(db, body.carrierId)))
         throw problem(422, 'unknown-reference', 'Unknown carrier', `No carrier ${body.carrierId}.`);
-      if (body.agencyId && !(await db.agency.findUnique({ where: { id: body.agencyId } })))
+      if (body.agencyId && !(await agencyExists(db, body.agencyId)))
         throw problem(422, 'unknown-reference', 'Unknown agency', `No agency ${body.agencyId}.`);
       const { principal, keyId, token } = await createPrincipal(db, body, 'initial');
       req.log.info({ principalId: principal.id, role: principal.role }, 'principal created');
@@ -70,7 +72,7 @@ export const principalOperations: Operation[] = [
     responses: { 200: { description: 'Every principal', schema: PrincipalListSchema } },
     problems: [400, 403],
     handler: async ({ res, deps: { db } }) => {
-      const rows = await db.principal.findMany({ include: { keys: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
+      const rows = await listPrincipals(db);
       res.json({ items: rows.map((p) => ({ ...principalJson(p), keys: p.keys.map(keySummary) })) });
     },
   }),
@@ -86,8 +88,7 @@ export const principalOperations: Operation[] = [
     responses: { 201: { description: 'Issued; the token is shown this once', schema: CreatedKeySchema } },
     problems: [400, 403, 404, 413, 415],
     handler: async ({ params, body, res, deps: { db } }) => {
-      if (!(await db.principal.findUnique({ where: { id: params.id } })))
-        throw problem(404, 'not-found', 'Principal not found', `No principal ${params.id}.`);
+      if (!(await principalExists(db, params.id))) throw problem(404, 'not-found', 'Principal not found', `No principal ${params.id}.`);
       const { key, token } = await issueKey(db, params.id, body.name);
       res.status(201).json({ ...keySummary(key), token, note: 'Shown once; store it now.' });
     },

@@ -1,7 +1,22 @@
 import type { z } from 'zod';
-import { canManageWebhooksOf, webhookOwnersOf, type Actor, type WebhookOwner } from '../../domain/access.js';
-import type { Prisma, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../../prisma/generated/client.js';
+import { canManageWebhooksOf, webhookOwnersOf, type Actor } from '../../domain/access.js';
 import type { Db } from '../../prisma/client.js';
+import {
+  managedDelivery,
+  managedDeliveryPage,
+  replayDelivery,
+  type DeliveryCursor,
+  type WebhookDeliveryRow,
+} from '../../prisma/webhooks/deliveries.js';
+import {
+  createEndpoint,
+  disableEndpoint,
+  endpointOwner,
+  listManagedEndpoints,
+  managedEndpoint,
+  ownerExists,
+  type WebhookEndpointRow,
+} from '../../prisma/webhooks/endpoints.js';
 import { newSigningSecret } from '../../webhooks/signing.js';
 import { urlRefusal } from '../../webhooks/urls.js';
 import { location, operation, type Operation } from '../http/operation.js';
@@ -18,41 +33,29 @@ import {
   type WebhookMessageSchema,
 } from '../schemas/webhooks.js';
 
-const ownerOf = (e: WebhookEndpoint): WebhookOwner => ({ type: e.ownerType as WebhookOwner['type'], id: e.ownerId });
-
-/** The endpoints an actor manages, as a database filter mirroring canManageWebhooksOf. */
-function endpointScope(actor: Actor): Prisma.WebhookEndpointWhereInput {
-  const owners = webhookOwnersOf(actor);
-  if (owners === 'all') return {};
-  if (owners.length === 0) return { id: { in: [] } };
-  return { OR: owners.map((o) => ({ ownerType: o.type, ownerId: o.id })) };
-}
-
 const endpointNotFound = (id: string) => problem(404, 'not-found', 'Webhook endpoint not found', `No webhook endpoint ${id} is yours.`);
 const deliveryNotFound = (id: string) => problem(404, 'not-found', 'Webhook delivery not found', `No webhook delivery ${id} is yours.`);
 
 /** An endpoint the actor manages; a foreign one is 404, as if it did not exist. */
-async function ownEndpoint(db: Db, actor: Actor, id: string): Promise<WebhookEndpoint> {
-  const e = await db.webhookEndpoint.findUnique({ where: { id } });
-  if (!e || !canManageWebhooksOf(actor, ownerOf(e))) throw endpointNotFound(id);
+async function ownEndpoint(db: Db, actor: Actor, id: string): Promise<WebhookEndpointRow> {
+  const e = await managedEndpoint(db, actor, id);
+  if (!e) throw endpointNotFound(id);
   return e;
 }
 
-const withAttempts = { attempts: { orderBy: { id: 'asc' } } } as const;
-
 /** A delivery to an endpoint the actor manages, with its attempts; a foreign one is 404. */
 async function ownDelivery(db: Db, actor: Actor, id: string) {
-  const d = await db.webhookDelivery.findUnique({ where: { id }, include: { ...withAttempts, endpoint: true } });
-  if (!d || !canManageWebhooksOf(actor, ownerOf(d.endpoint))) throw deliveryNotFound(id);
+  const d = await managedDelivery(db, actor, id);
+  if (!d) throw deliveryNotFound(id);
   return d;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function endpointJson(e: WebhookEndpoint): z.infer<typeof WebhookEndpointSchema> {
+function endpointJson(e: WebhookEndpointRow): z.infer<typeof WebhookEndpointSchema> {
   return {
     id: e.id,
-    owner: ownerOf(e),
+    owner: endpointOwner(e),
     url: e.url,
     eventTypes: e.eventTypes,
     createdBy: e.createdBy,
@@ -61,7 +64,7 @@ function endpointJson(e: WebhookEndpoint): z.infer<typeof WebhookEndpointSchema>
   };
 }
 
-function deliveryJson(d: WebhookDelivery & { attempts: WebhookAttempt[] }): z.infer<typeof WebhookDeliverySchema> {
+function deliveryJson(d: WebhookDeliveryRow): z.infer<typeof WebhookDeliverySchema> {
   const payload = d.payload as z.infer<typeof WebhookMessageSchema>;
   return {
     id: d.id,
@@ -79,9 +82,9 @@ function deliveryJson(d: WebhookDelivery & { attempts: WebhookAttempt[] }): z.in
   };
 }
 
-// keyset over (eventId desc, id desc): the newest case event first, whatever order the fan-out wrote rows in
-const encodeCursor = (d: WebhookDelivery) => Buffer.from(JSON.stringify({ e: d.eventId.toString(), id: d.id })).toString('base64url');
-function decodeCursor(raw: string): { eventId: bigint; id: string } {
+// where a page of the delivery log ended (prisma/webhooks/deliveries.ts), as an opaque string
+const encodeCursor = (c: DeliveryCursor) => Buffer.from(JSON.stringify({ e: c.eventId.toString(), id: c.id })).toString('base64url');
+function decodeCursor(raw: string): DeliveryCursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (typeof c.id === 'string' && typeof c.e === 'string' && /^\d{1,19}$/.test(c.e)) return { eventId: BigInt(c.e), id: c.id };
@@ -130,15 +133,10 @@ export const webhookOperations: Operation[] = [
         throw problem(403, 'forbidden', 'Forbidden', `You may not manage the webhooks of ${owner.type} ${owner.id}.`);
       const refusal = urlRefusal(body.url, { allowInsecureLocalhost: deps.webhooks?.allowInsecureLocalhost ?? false });
       if (refusal) throw invalidBody('url', refusal);
-      const known =
-        owner.type === 'carrier'
-          ? await db.carrier.findUnique({ where: { id: owner.id }, select: { id: true } })
-          : await db.agency.findUnique({ where: { id: owner.id }, select: { id: true } });
-      if (!known) throw problem(422, 'unknown-reference', `Unknown ${owner.type}`, `No ${owner.type} ${owner.id}.`);
+      if (!(await ownerExists(db, owner)))
+        throw problem(422, 'unknown-reference', `Unknown ${owner.type}`, `No ${owner.type} ${owner.id}.`);
       const secret = newSigningSecret();
-      const e = await db.webhookEndpoint.create({
-        data: { ownerType: owner.type, ownerId: owner.id, url: body.url, secret, eventTypes: body.eventTypes, createdBy: req.actor.id },
-      });
+      const e = await createEndpoint(db, { owner, url: body.url, secret, eventTypes: body.eventTypes, createdBy: req.actor.id });
       req.log.info({ endpointId: e.id, owner }, 'webhook endpoint registered');
       const created: z.infer<typeof WebhookEndpointCreatedSchema> = {
         ...endpointJson(e),
@@ -158,7 +156,7 @@ export const webhookOperations: Operation[] = [
     responses: { 200: { description: 'Endpoints, oldest first', schema: WebhookEndpointListSchema } },
     problems: [400],
     handler: async ({ req, res, deps: { db } }) => {
-      const rows = await db.webhookEndpoint.findMany({ where: endpointScope(req.actor), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      const rows = await listManagedEndpoints(db, req.actor);
       res.json({ items: rows.map(endpointJson) });
     },
   }),
@@ -188,13 +186,7 @@ export const webhookOperations: Operation[] = [
     problems: [400, 404],
     handler: async ({ params, req, res, deps: { db } }) => {
       const e = await ownEndpoint(db, req.actor, params.id);
-      if (!e.disabledAt) {
-        await db.$transaction([
-          db.webhookEndpoint.update({ where: { id: e.id }, data: { disabledAt: new Date() } }),
-          db.webhookDelivery.updateMany({ where: { endpointId: e.id, status: 'PENDING' }, data: { status: 'CANCELLED' } }),
-        ]);
-        req.log.info({ endpointId: e.id }, 'webhook endpoint disabled');
-      }
+      if (await disableEndpoint(db, e)) req.log.info({ endpointId: e.id }, 'webhook endpoint disabled');
       res.status(204).end();
     },
   }),
@@ -210,24 +202,15 @@ export const webhookOperations: Operation[] = [
     problems: [400, 404],
     handler: async ({ query: q, req, res, deps: { db } }) => {
       if (q.endpointId) await ownEndpoint(db, req.actor, q.endpointId);
-      const filters: Prisma.WebhookDeliveryWhereInput[] = [{ endpoint: endpointScope(req.actor) }];
-      if (q.endpointId) filters.push({ endpointId: q.endpointId });
-      if (q.caseId) filters.push({ caseId: q.caseId });
-      if (q.status) filters.push({ status: q.status });
-      if (q.cursor) {
-        const c = decodeCursor(q.cursor);
-        filters.push({ OR: [{ eventId: { lt: c.eventId } }, { eventId: c.eventId, id: { lt: c.id } }] });
-      }
-      const rows = await db.webhookDelivery.findMany({
-        where: { AND: filters },
-        include: withAttempts,
-        orderBy: [{ eventId: 'desc' }, { id: 'desc' }],
-        take: q.limit + 1,
-      });
-      const page = rows.slice(0, q.limit);
-      const next = rows.length > q.limit ? encodeCursor(page.at(-1)!) : null;
+      const page = await managedDeliveryPage(
+        db,
+        req.actor,
+        { endpointId: q.endpointId, caseId: q.caseId, status: q.status },
+        { after: q.cursor ? decodeCursor(q.cursor) : null, limit: q.limit },
+      );
+      const next = page.next ? encodeCursor(page.next) : null;
       const body: z.infer<typeof WebhookDeliveryPageSchema> = {
-        items: page.map(deliveryJson),
+        items: page.rows.map(deliveryJson),
         next: next ? nextPageLink('/v1/webhook-deliveries', req.query, 'cursor', next) : null,
       };
       res.json(body);
@@ -266,11 +249,7 @@ export const webhookOperations: Operation[] = [
           'Endpoint disabled',
           `The endpoint ${d.endpointId} is disabled; its deliveries are not sent.`,
         );
-      const updated = await db.webhookDelivery.update({
-        where: { id: d.id },
-        data: { status: 'PENDING', attemptCount: 0, nextAttemptAt: new Date() },
-        include: withAttempts,
-      });
+      const updated = await replayDelivery(db, d.id);
       req.log.info({ deliveryId: d.id, endpointId: d.endpointId }, 'webhook delivery replay requested');
       res.status(202).location(`/v1/webhook-deliveries/${d.id}`).json(deliveryJson(updated));
     },

@@ -129,16 +129,6 @@ const CLIENT_ROOTS = [
   'scripts/record-histories.ts',
 ];
 
-/**
- * Places outside prisma/ that still use the client directly: each entry names the work that moves
- * its calls onto prisma/'s modules. The rule becomes "no Prisma client call outside prisma/" by
- * deleting entries; an entry that no longer calls the client fails below, so the list only shrinks.
- */
-const NOT_YET_ON_PRISMA_MODULES: Record<string, string> = {
-  'api/': "issue 13 follow-up: the API's calls move onto prisma/ (cases/, case-events/, principals, webhooks/, idempotency …)",
-};
-const pending = (file: string) => Object.keys(NOT_YET_ON_PRISMA_MODULES).some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
-
 /** Files that import @prisma/* outside prisma/ without being a client: the wasm schema engine that writes migrations. */
 const PRISMA_PACKAGE_USERS = ['scripts/lib/schema-engine.ts'];
 
@@ -167,13 +157,13 @@ describe('data access', () => {
     expect(callsIn('prisma/cases/writes.ts', QUERY_CALL)).toContain('.$transaction');
   });
 
-  it.each(outsidePrisma.filter((f) => !pending(f)))('%s makes no Prisma client call (prisma/ modules do)', (file) => {
+  it.each(outsidePrisma)('%s makes no Prisma client call (prisma/ modules do)', (file) => {
     expect(callsIn(file, QUERY_CALL), `${file} calls the client: move the query into a prisma/ module`).toEqual([]);
     if (!CLIENT_ROOTS.includes(file))
       expect(callsIn(file, LIFECYCLE_CALL), `${file} creates or closes a client: only the composition roots do`).toEqual([]);
   });
 
-  it.each(outsidePrisma.filter((f) => !pending(f) && !PRISMA_PACKAGE_USERS.includes(f)))(
+  it.each(outsidePrisma.filter((f) => !PRISMA_PACKAGE_USERS.includes(f)))(
     '%s imports neither the generated client nor @prisma/*',
     (file) => {
       for (const { spec } of importsOf(file)) {
@@ -186,11 +176,6 @@ describe('data access', () => {
 
   it.each(CLIENT_ROOTS)('%s is a composition root: it creates the client', (file) => {
     expect(callsIn(file, LIFECYCLE_CALL)).toContain('createDb(');
-  });
-
-  it.each(Object.keys(NOT_YET_ON_PRISMA_MODULES))('%s still calls the client (else take it off the list)', (place) => {
-    const files = outsidePrisma.filter((f) => (place.endsWith('/') ? f.startsWith(place) : f === place));
-    expect(files.flatMap((f) => callsIn(f, QUERY_CALL)).length, `${place} no longer calls the client`).toBeGreaterThan(0);
   });
 
   it.each(filesOf('prisma').filter((f) => !f.startsWith('prisma/generated')))(
