@@ -340,7 +340,7 @@ describe('clocks', () => {
       expect(deadlineOf(served, 'PAYMENT')).toBeDefined();
     }));
 
-  it('PAYMENT: 10 calendar days from service, then recorded as missed and the enforcement step starts', () =>
+  it('PAYMENT: 10 calendar days from service (LHAV Art. 73(1)), then recorded as missed and the enforcement step starts; paid the next day, no interest yet (Art. 78)', () =>
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('payment'));
       const fine = (await advance(c, 'DECISION_SERVED', { amountVnd: 16_000_000 })).fine!;
