@@ -42,6 +42,8 @@ export interface CorrectionReport {
 
 interface TableAccess {
   read(db: Db, key: string): Promise<Row | null>;
+  /** The rows of these keys that exist, by key (one query: a start that finds nothing to correct stays quick). */
+  readAll(db: Db, keys: string[]): Promise<Map<string, Row>>;
   /** Writes the corrected fields (through the administrators' path, with its checks and log row). */
   update(db: Db, actorId: string, key: string, next: Row, fields: string[]): Promise<unknown>;
   /** Removes the row if it is still `expected`; otherwise refuses. */
@@ -51,6 +53,7 @@ interface TableAccess {
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 const pick = (row: Row, fields: string[]) => Object.fromEntries(fields.map((f) => [f, row[f]]));
 const without = ({ id: _, ...rest }: Row) => rest;
+const byKey = <T extends object>(rows: T[], key: keyof T): Map<string, Row> => new Map(rows.map((r) => [String(r[key]), { ...r } as Row]));
 const changedElsewhere = () =>
   new ReferenceRefusal('conflict', 'The row is no longer the one the seed wrote: an administrator changed it.');
 
@@ -60,6 +63,7 @@ const TABLES: Record<CorrectedTable, TableAccess> = {
       const r = await db.fineSchedule.findUnique({ where: { id } });
       return r && { ...fineJson(r) };
     },
+    readAll: async (db, ids) => byKey((await db.fineSchedule.findMany({ where: { id: { in: ids } } })).map(fineJson), 'id'),
     update: (db, actorId, id, next) => putFineRule(db, actorId, id, without(next) as unknown as FineRuleInput),
     remove: (db, actorId, id, expected) =>
       changeRow(db, actorId, 'FineSchedule', id, async (tx: Tx) => {
@@ -73,6 +77,7 @@ const TABLES: Record<CorrectedTable, TableAccess> = {
       const r = await db.authorityCap.findUnique({ where: { id } });
       return r && { ...capJson(r) };
     },
+    readAll: async (db, ids) => byKey((await db.authorityCap.findMany({ where: { id: { in: ids } } })).map(capJson), 'id'),
     update: (db, actorId, id, next) => putAuthorityCap(db, actorId, id, without(next) as unknown as AuthorityCapInput),
   },
   Agency: {
@@ -80,6 +85,7 @@ const TABLES: Record<CorrectedTable, TableAccess> = {
       const r = await db.agency.findUnique({ where: { id } });
       return r && { ...agencyJson(r) };
     },
+    readAll: async (db, ids) => byKey((await db.agency.findMany({ where: { id: { in: ids } } })).map(agencyJson), 'id'),
     update: (db, actorId, id, next, fields) => patchAgency(db, actorId, id, pick(next, fields) as AgencyPatch),
   },
   DeadlinePolicy: {
@@ -87,6 +93,7 @@ const TABLES: Record<CorrectedTable, TableAccess> = {
       const r = await db.deadlinePolicy.findUnique({ where: { clock } });
       return r && { ...policyJson(r) };
     },
+    readAll: async (db, clocks) => byKey((await db.deadlinePolicy.findMany({ where: { clock: { in: clocks } } })).map(policyJson), 'clock'),
     update: (db, actorId, clock, next, fields) => patchDeadlinePolicy(db, actorId, clock, pick(next, fields) as DeadlinePolicyPatch),
   },
   // categories are not administered over the API: only corrections change them
@@ -95,6 +102,7 @@ const TABLES: Record<CorrectedTable, TableAccess> = {
       const r = await db.itemCategory.findUnique({ where: { code } });
       return r && { ...categoryJson(r) };
     },
+    readAll: async (db, codes) => byKey((await db.itemCategory.findMany({ where: { code: { in: codes } } })).map(categoryJson), 'code'),
     update: (db, actorId, code, next) =>
       changeRow(db, actorId, 'ItemCategory', code, async (tx: Tx) => {
         const row = await tx.itemCategory.findUnique({ where: { code } });
@@ -143,16 +151,40 @@ async function correctRow(db: Db, c: ReferenceCorrection, r: RowCorrection, repo
   }
 }
 
+/** Whether a row, as it stands, still differs from what the correction makes of it (a fresh or corrected database: no). */
+const differs = (r: RowCorrection, row: Row | undefined): boolean =>
+  !!row && (r.remove !== undefined || Object.entries(r.set ?? {}).some(([field, { to }]) => !same(row[field], to)));
+
 /** Applies every correction not applied yet, row by row, in order. */
 export async function applyReferenceCorrections(
   db: Db,
   corrections: readonly ReferenceCorrection[] = REFERENCE_CORRECTIONS,
 ): Promise<CorrectionReport> {
   const report: CorrectionReport = { applied: [], kept: [] };
-  for (const c of corrections) {
-    const logged = await db.referenceChange.findMany({ where: { actorId: `correction:${c.id}` }, select: { table: true, key: true } });
-    const done = new Set(logged.map((l) => `${l.table}\u0000${l.key}`));
-    for (const r of c.rows) if (!done.has(`${r.table}\u0000${r.key}`)) await correctRow(db, c, r, report);
-  }
+  const rows = corrections.flatMap((c) => c.rows);
+  const tables = [...new Set(rows.map((r) => r.table))];
+  const current = new Map(
+    await Promise.all(
+      tables.map(
+        async (t) =>
+          [
+            t,
+            await TABLES[t].readAll(
+              db,
+              rows.filter((r) => r.table === t).map((r) => r.key),
+            ),
+          ] as const,
+      ),
+    ),
+  );
+  const logged = await db.referenceChange.findMany({
+    where: { actorId: { in: corrections.map((c) => `correction:${c.id}`) } },
+    select: { actorId: true, table: true, key: true },
+  });
+  const done = new Set(logged.map((l) => `${l.actorId}\u0000${l.table}\u0000${l.key}`));
+  for (const c of corrections)
+    for (const r of c.rows)
+      if (!done.has(`correction:${c.id}\u0000${r.table}\u0000${r.key}`) && differs(r, current.get(r.table)?.get(r.key)))
+        await correctRow(db, c, r, report);
   return report;
 }
