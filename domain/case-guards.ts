@@ -6,7 +6,17 @@
 import { isIsoDate, vnDate, type IsoDate } from './calendar.js';
 import { CLOCK_RULES } from './case-clocks.js';
 import { CLOCK_IDS, type ClockId, type DeadlineView } from './clocks.js';
-import { capCovers, checkAmount, isVnd, scheduleFor, settlement, type FineRule } from './fines.js';
+import {
+  capCovers,
+  checkAmount,
+  isVnd,
+  measuresOutsideSchedule,
+  recordedBeforeFieldsWereNamed,
+  scheduleFor,
+  settlement,
+  type FineRule,
+  type InterestTerms,
+} from './fines.js';
 import { isLead, type Actor } from './access.js';
 import type { ActionKind, ActionOf, CaseAction } from './case-actions.js';
 import type { CaseView } from './case-view.js';
@@ -47,12 +57,22 @@ export const hasPassed = (view: CaseView, clock: ClockId, now: Date): boolean =>
 export const violationDate = (view: CaseView): IsoDate => view.violation?.violationDate ?? vnDate(new Date(view.detectedAt));
 
 /** Fine plus late interest still unpaid at `now` (0 before a fine exists). */
-export function outstandingVnd(view: CaseView, now: Date): number {
+export function outstandingVnd(view: CaseView, now: Date, terms?: InterestTerms): number {
   const fine = view.fine;
   if (!fine) return 0;
   const payments = view.payments.map((p) => ({ amountVnd: p.amountVnd, at: new Date(p.at) }));
-  return settlement(fine.amountVnd, fine.dueAt ? new Date(fine.dueAt) : null, payments, now).outstandingVnd;
+  return settlement(fine.amountVnd, fine.dueAt ? new Date(fine.dueAt) : null, payments, now, terms).outstandingVnd;
 }
+
+/**
+ * The most a payment may be: what is outstanding. A case opened before the late-interest count
+ * was corrected (its rules predate December 2026) accepted payments up to the count of that time,
+ * one day more, and so still does: its recorded payments must replay as they were taken.
+ */
+const payableVnd = (s: Standing, rules: CaseRules): number =>
+  recordedBeforeFieldsWereNamed(rules.fineSchedule)
+    ? outstandingVnd(s.view, s.now, { count: 'PAYMENT_DAY' })
+    : outstandingVnd(s.view, s.now);
 
 const withinLimitation = (clock: ClockId) => (s: Standing) =>
   hasPassed(s.view, clock, s.now) ? refuse('LIMITATION_PASSED', `the ${clock} period has passed`) : null;
@@ -118,6 +138,9 @@ export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
     if (!check.ok) {
       return refuse('AMOUNT_OUT_OF_RANGE', `${rule.decree} allows ${check.range.minVnd}–${check.range.maxVnd} VND for this violator`);
     }
+    const outside = measuresOutsideSchedule(rule, { extraPenalties: a.extraPenalties, remedialMeasures: a.remedialMeasures ?? [] });
+    const named = [...outside.extraPenalties, ...outside.remedialMeasures];
+    if (named.length) return refuse('MEASURE_NOT_IN_SCHEDULE', `${rule.decree} does not provide ${named.join(', ')} for ${a.offenceCode}`);
     return needText(a.legalArticle, 'the legal article');
   },
   decideSanction: (a, s) => {
@@ -128,9 +151,9 @@ export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
     }
     return withinLimitation('SANCTIONING_LIMITATION')(s) ?? needText(a.decisionNumber, 'the decision number');
   },
-  recordPayment: (a, s) => {
+  recordPayment: (a, s, rules) => {
     if (!isVnd(a.amountVnd) || a.amountVnd === 0) return refuse('INVALID_AMOUNT', 'a payment is a positive whole VND amount');
-    const left = outstandingVnd(s.view, s.now);
+    const left = payableVnd(s, rules);
     return a.amountVnd > left ? refuse('AMOUNT_EXCEEDS_OUTSTANDING', `only ${left} VND is outstanding`) : null;
   },
   recordEnforcement: (a) =>

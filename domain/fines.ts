@@ -1,14 +1,56 @@
 /**
  * Fines (docs/domain-model.md, "Fines"): which decree applies, the default amount, the legal
- * range, authority caps, and late interest. Amounts are whole VND held in `number`: exact up to 9·10^15, far above any postal
- * fine, and (unlike bigint) serialisable in workflow payloads and JSON without a converter.
+ * range, the extra penalties and remedial measures the decree provides, authority caps, and late
+ * interest (late-interest.ts). Amounts are whole VND held in `number`: exact up to 9·10^15, far
+ * above any postal fine, and (unlike bigint) serialisable in workflow payloads and JSON without a
+ * converter.
  */
-import { calendarDaysBetween, vnDate, type IsoDate } from './calendar.js';
+import { vnDate, type IsoDate } from './calendar.js';
 import type { AgencyKind } from './routing.js';
+
+export {
+  LATE_INTEREST_BPS_PER_DAY,
+  lateInterest,
+  settlement,
+  type InterestFreePeriod,
+  type InterestTerms,
+  type LateDayCount,
+  type Payment,
+  type Settlement,
+} from './late-interest.js';
 
 /** Whom the fine is imposed on; schedules state organisation rates. */
 export const VIOLATOR_KINDS = ['ORGANISATION', 'INDIVIDUAL'] as const;
 export type ViolatorKind = (typeof VIOLATOR_KINDS)[number];
+
+/**
+ * The field of state management an offence belongs to (lĩnh vực): it sets the sanctioning
+ * limitation (LHAV Art. 6 as amended by Law 88/2025/QH15). POSTAL: Decree 15/2020 (bưu chính);
+ * TRADE: trade, counterfeit and banned goods, sanctioned by market management (thương mại, hàng
+ * giả, hàng cấm); CUSTOMS: import and export, sanctioned by customs (hải quan).
+ */
+export const OFFENCE_FIELDS = ['POSTAL', 'TRADE', 'CUSTOMS'] as const;
+export type OffenceField = (typeof OFFENCE_FIELDS)[number];
+
+/** Extra penalties (hình thức xử phạt bổ sung) a decree may provide (LHAV Art. 21(2)). */
+export const EXTRA_PENALTIES = {
+  CONFISCATION: { vi: 'Tịch thu tang vật, phương tiện vi phạm hành chính', en: 'Confiscation of the exhibits and means of the violation' },
+  LICENCE_SUSPENSION: {
+    vi: 'Tước quyền sử dụng giấy phép có thời hạn hoặc đình chỉ hoạt động có thời hạn',
+    en: 'Suspension of a licence or of operations for a term',
+  },
+} as const;
+export type ExtraPenalty = keyof typeof EXTRA_PENALTIES;
+
+/** Remedial measures (biện pháp khắc phục hậu quả) a decree may provide (LHAV Art. 28(1)). */
+export const REMEDIAL_MEASURES = {
+  FORCED_DESTRUCTION: { vi: 'Buộc tiêu hủy', en: 'Forced destruction' },
+  FORCED_RE_EXPORT: {
+    vi: 'Buộc đưa ra khỏi lãnh thổ Việt Nam hoặc buộc tái xuất',
+    en: 'Forced removal from Viet Nam or forced re-export',
+  },
+} as const;
+export type RemedialMeasure = keyof typeof REMEDIAL_MEASURES;
 
 /** An inclusive range of whole VND. */
 export interface FineRange {
@@ -23,7 +65,13 @@ export interface FineRule extends FineRange {
   decree: string;
   effectiveFrom: IsoDate;
   effectiveTo: IsoDate | null;
+  /** The extra penalties the decree provides for this offence; a proposal may name only these. */
   extraPenalties: readonly string[];
+  /** The remedial measures it provides; a proposal may name only these. */
+  remedialMeasures: readonly string[];
+  field: OffenceField;
+  /** Years after the violation during which it may be sanctioned (LHAV Art. 6): 1, or 2 for the fields it lists. */
+  sanctioningLimitationYears: number;
   legalBasis: string;
   descriptionVi: string;
   descriptionEn: string;
@@ -47,24 +95,8 @@ export interface Circumstances {
   aggravating: number;
 }
 
-/** A payment received against a fine. */
-export interface Payment {
-  amountVnd: number;
-  at: Date;
-}
-
-/** Where a fine stands at a given instant. */
-export interface Settlement {
-  paidVnd: number;
-  interestVnd: number;
-  outstandingVnd: number;
-}
-
 /** Individuals pay half the organisation rate (Decree 15/2020 Art. 4; LHAV Art. 24). */
 export const INDIVIDUAL_FACTOR = 0.5;
-
-/** Late payment interest per day, in basis points: 0.05 % (LHAV Art. 78). */
-export const LATE_INTEREST_BPS_PER_DAY = 5;
 
 const MAX_VND = Number.MAX_SAFE_INTEGER;
 
@@ -73,8 +105,9 @@ export const isVnd = (n: number): boolean => Number.isSafeInteger(n) && n >= 0 &
 
 /**
  * The rule for an offence in force on the violation date (a Date is read as its VN date), or
- * null when no decree covers it. Violations before 2026-07-01 fall under Decree 15/2020 (as
- * amended), later ones under Decree 174/2026, whatever the date of the decision.
+ * null when no decree covers it: the decree of the violation's day applies, whatever the date of
+ * the decision. Decree 15/2020 (as amended) stays in force until an administrator closes it and
+ * adds its successor.
  */
 export function scheduleFor(offenceCode: string, violationDate: IsoDate | Date, schedule: readonly FineRule[]): FineRule | null {
   const date = typeof violationDate === 'string' ? violationDate : vnDate(violationDate);
@@ -133,36 +166,34 @@ export function authorityCapFor(agencyKind: AgencyKind, title: string, caps: rea
   return caps.find((c) => c.agencyKind === agencyKind && c.title === title) ?? null;
 }
 
-/**
- * Late interest on `unpaidVnd`: 0.05 % per full day late, counted in VN calendar dates from the
- * due day to the payment day (paying the day after the due day is one day late), rounded down
- * to whole VND. Zero when paid on time.
- */
-export function lateInterest(unpaidVnd: number, dueAt: Date, paidAt: Date): number {
-  if (!isVnd(unpaidVnd)) throw new RangeError(`unpaid amount must be whole VND, got ${unpaidVnd}`);
-  const days = calendarDaysBetween(dueAt, paidAt);
-  if (days <= 0) return 0;
-  // bigint keeps amount × days × rate exact before the single rounding down.
-  return Number((BigInt(unpaidVnd) * BigInt(days) * BigInt(LATE_INTEREST_BPS_PER_DAY)) / 10_000n);
+/** What a proposal imposes beside the fine. */
+export interface SanctionMeasures {
+  extraPenalties: readonly string[];
+  remedialMeasures: readonly string[];
 }
 
 /**
- * Where a fine stands at `asOf`. Payments settle the fine before interest, so interest runs on
- * the unpaid part of the fine only, segment by segment between payments. `dueAt` null means the
- * decision has not been served yet and nothing accrues.
+ * The extra penalties and remedial measures of a proposal that the rule does not provide for its
+ * offence (gap G3), both empty when the proposal keeps to the schedule. A rule recorded by a case
+ * opened before rules listed remedial measures (December 2026) provides none.
  */
-export function settlement(fineVnd: number, dueAt: Date | null, payments: readonly Payment[], asOf: Date): Settlement {
-  const sorted = payments.filter((p) => p.at.getTime() <= asOf.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
-  let paidVnd = 0;
-  let interestVnd = 0;
-  let from = dueAt;
-  for (const p of [...sorted, { amountVnd: 0, at: asOf }]) {
-    const unpaidFine = Math.max(0, fineVnd - paidVnd);
-    if (from && unpaidFine > 0 && p.at.getTime() > from.getTime()) {
-      interestVnd += lateInterest(unpaidFine, from, p.at);
-      from = p.at;
-    }
-    paidVnd += p.amountVnd;
-  }
-  return { paidVnd, interestVnd, outstandingVnd: Math.max(0, fineVnd + interestVnd - paidVnd) };
+export function measuresOutsideSchedule(
+  rule: Pick<FineRule, 'extraPenalties'> & Partial<FineRule>,
+  proposed: SanctionMeasures,
+): SanctionMeasures {
+  const provided = (codes: readonly string[] | undefined) => new Set(codes ?? []);
+  const extra = provided(rule.extraPenalties);
+  const remedial = provided(rule.remedialMeasures);
+  return {
+    extraPenalties: proposed.extraPenalties.filter((c) => !extra.has(c)),
+    remedialMeasures: proposed.remedialMeasures.filter((c) => !remedial.has(c)),
+  };
 }
+
+/**
+ * Whether a case's fine schedule was recorded before offences named their field (December 2026):
+ * such a case checked its payments against the late-interest count of that time, which charged
+ * the day of payment too (late-interest.ts, PAYMENT_DAY).
+ */
+export const recordedBeforeFieldsWereNamed = (schedule: readonly Partial<FineRule>[]): boolean =>
+  schedule.some((r) => r.field === undefined);

@@ -6,8 +6,9 @@
  */
 export { ITEM_CATEGORIES } from './reference/categories.js';
 export { DEADLINE_POLICIES } from './reference/deadlines.js';
-export { FINE_SCHEDULE, OFFENCE, DECREE_174_FROM } from './reference/fine-schedule.js';
+export { FINE_SCHEDULE, OFFENCE } from './reference/fine-schedule.js';
 export { AUTHORITY_CAPS } from './reference/authority-caps.js';
 export { HOLIDAYS, MAKE_UP_WORKDAYS, WORK_CALENDAR, type Holiday } from './reference/holidays.js';
-export { PROVINCES, AGENCIES } from './reference/agencies.js';
+export { PROVINCES, AGENCIES, INSPECTORATES_ABOLISHED } from './reference/agencies.js';
+export { REFERENCE_CORRECTIONS } from './reference/corrections.js';
 export { INDIVIDUAL_FACTOR, LATE_INTEREST_BPS_PER_DAY } from './fines.js';

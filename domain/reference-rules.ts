@@ -17,12 +17,16 @@ import {
   type EscalationTarget,
 } from './clocks.js';
 import { isIsoDate, type IsoDate } from './calendar.js';
-import type { AuthorityCap, FineRule } from './fines.js';
+import { EXTRA_PENALTIES, OFFENCE_FIELDS, REMEDIAL_MEASURES, type AuthorityCap, type FineRule } from './fines.js';
 import { NATIONAL_AGENCY_KINDS, type Agency } from './routing.js';
 
 // The vocabularies administrators pick from, re-exported for the API's schemas.
 export { AGENCY_KINDS } from './routing.js';
 export { CLOCK_UNITS, ESCALATION_TARGETS } from './clocks.js';
+export { OFFENCE_FIELDS } from './fines.js';
+
+/** The sanctioning limitations LHAV Art. 6(1)(a) sets, in years: 1, and 2 for the fields it lists. */
+export const SANCTIONING_LIMITATION_YEARS: readonly number[] = [1, 2];
 
 /** A day off, or a weekend day worked to make up for a bridged holiday (hoán đổi). */
 export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'MAKE_UP_WORKDAY'] as const;
@@ -117,10 +121,21 @@ const periodViolations = (from: IsoDate, to: IsoDate | null, fromField: string, 
   return out;
 };
 
+const unknownCodes = (codes: readonly string[], known: object, field: string, what: string): RuleViolation[] =>
+  codes.flatMap((c, i) =>
+    Object.hasOwn(known, c) ? [] : [{ field: `${field}.${i}`, message: `${c} is not ${what}: one of ${Object.keys(known).join(', ')}` }],
+  );
+
 /** What is wrong with a fine rule on its own. */
 export function fineRuleViolations(r: FineRule): RuleViolation[] {
   const out = periodViolations(r.effectiveFrom, r.effectiveTo, 'effectiveFrom', 'effectiveTo');
   if (r.minVnd > r.maxVnd) out.push({ field: 'minVnd', message: `the minimum (${r.minVnd}) exceeds the maximum (${r.maxVnd})` });
+  out.push(...unknownCodes(r.extraPenalties, EXTRA_PENALTIES, 'extraPenalties', 'an extra penalty of LHAV Art. 21(2)'));
+  out.push(...unknownCodes(r.remedialMeasures, REMEDIAL_MEASURES, 'remedialMeasures', 'a remedial measure of LHAV Art. 28(1)'));
+  if (!(OFFENCE_FIELDS as readonly string[]).includes(r.field))
+    out.push({ field: 'field', message: `one of ${OFFENCE_FIELDS.join(', ')}` });
+  if (!SANCTIONING_LIMITATION_YEARS.includes(r.sanctioningLimitationYears))
+    out.push({ field: 'sanctioningLimitationYears', message: 'LHAV Art. 6(1)(a) sets 1 year, or 2 for the fields it lists' });
   return out;
 }
 

@@ -27,6 +27,7 @@ export const REFUSAL_CONCERNS = {
   EXTENSION_NOT_ALLOWED: 'case',
   UNKNOWN_OFFENCE: 'case',
   AMOUNT_OUT_OF_RANGE: 'case',
+  MEASURE_NOT_IN_SCHEDULE: 'case', // the schedule provides no such extra penalty or remedial measure for the offence
   INVALID_AMOUNT: 'case',
   FOUR_EYES: 'caller', // the decider must be another officer than the proposer
   NO_SANCTIONING_AUTHORITY: 'caller',

@@ -17,8 +17,11 @@ try {
   const { applied } = await applyMigrations(url, { log: (m) => console.log(m) });
   const ms = Math.round(performance.now() - started);
   console.log(applied.length ? `applied ${applied.length} migration(s) in ${ms} ms` : 'database is up to date');
-  const { adminToken } = await prepareDatabase(url, cfg.ADMIN_TOKEN);
+  const { adminToken, seeded } = await prepareDatabase(url, cfg.ADMIN_TOKEN);
   console.log('reference data seeded where rows were missing');
+  if (seeded.applied.length) console.log(`reference data corrected: ${seeded.applied.map((r) => `${r.table} ${r.key}`).join(', ')}`);
+  for (const k of seeded.kept) console.log(`reference correction left to an administrator: ${k.table} ${k.key} (${k.reason})`);
+  for (const id of seeded.notSeeded) console.log(`seed row not inserted, it would overlap one already there: ${id}`);
   if (adminToken) console.log(`first administrator created; key (shown once, only its hash is stored): ${adminToken}`);
   else console.log(cfg.ADMIN_TOKEN ? 'administrator: the key in ADMIN_TOKEN' : 'administrator: exists already');
 } catch (e) {

@@ -77,7 +77,7 @@ export const CASE_ACTIONS = {
         amountVnd: vnd,
         violator,
         extraPenalties: z.array(code).max(10).default([]),
-        remedialMeasures: z.array(text(500)).max(10).optional(),
+        remedialMeasures: z.array(code).max(10).optional(),
         legalArticle: text(200),
       })
       .strict(),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar.js';
-import { AGENCY_KINDS, CALENDAR_DAY_KINDS, CLOCK_UNITS, ESCALATION_TARGETS } from '../../domain/reference-rules.js';
+import { AGENCY_KINDS, CALENDAR_DAY_KINDS, CLOCK_UNITS, ESCALATION_TARGETS, OFFENCE_FIELDS } from '../../domain/reference-rules.js';
 import type {
   AgencyJson,
   AuthorityCapJson,
@@ -83,7 +83,23 @@ export const FineRuleBody = z
     effectiveTo: date.nullable().default(null).meta({ description: 'First day no longer in force; null: open-ended' }),
     minVnd: vnd,
     maxVnd: vnd,
-    extraPenalties: z.array(code).max(20).default([]),
+    extraPenalties: z
+      .array(code)
+      .max(20)
+      .default([])
+      .meta({ description: 'Extra penalties the decree provides (LHAV Art. 21), e.g. CONFISCATION' }),
+    remedialMeasures: z
+      .array(code)
+      .max(20)
+      .default([])
+      .meta({ description: 'Remedial measures it provides (LHAV Art. 28), e.g. FORCED_DESTRUCTION' }),
+    field: z.enum(OFFENCE_FIELDS).meta({ description: 'The field of the offence: POSTAL, TRADE or CUSTOMS' }),
+    sanctioningLimitationYears: z
+      .number()
+      .int()
+      .min(1)
+      .max(2)
+      .meta({ description: 'Sanctioning limitation of the field (LHAV Art. 6): 1 or 2 years' }),
     legalBasis: text(1000),
     descriptionVi: text(2000),
     descriptionEn: text(2000),
@@ -190,6 +206,9 @@ export const FineRuleSchema = z
     minVnd: z.number().int(),
     maxVnd: z.number().int(),
     extraPenalties: z.array(z.string()),
+    remedialMeasures: z.array(z.string()),
+    field: z.enum(OFFENCE_FIELDS),
+    sanctioningLimitationYears: z.number().int(),
     legalBasis: z.string(),
     descriptionVi: z.string(),
     descriptionEn: z.string(),

@@ -3,7 +3,8 @@
  * học và Công nghệ (03/2025); provincial market management became Chi cục QLTT under Sở Công
  * Thương (03/2025); customs regions became Chi cục Hải quan khu vực (from 07/2025 Thanh Hóa is
  * in region X with Sơn La); Hồ Chí Minh City absorbed Bình Dương and Bà Rịa – Vũng Tàu
- * (07/2025). Names are data: a later reorganisation closes a row and adds one.
+ * (07/2025); ministry inspectorates were abolished (07/2025). Names are data: a later
+ * reorganisation closes a row and adds one.
  */
 import type { Agency, AgencyKind, Province } from '../routing.js';
 
@@ -31,6 +32,9 @@ const PROVINCIAL: readonly ProvincialNames[] = [
 
 const REORGANISED = '2025-07-01';
 
+/** First day without ministry inspectorates (Law on Inspection 84/2025/QH15). */
+export const INSPECTORATES_ABOLISHED = '2025-07-01';
+
 const provincial = (p: ProvincialNames, kind: AgencyKind, name: string, nameEn: string): Agency => ({
   id: `${p.code}-${kind}`,
   kind,
@@ -49,6 +53,9 @@ export const AGENCIES: readonly Agency[] = [
     provincial(p, 'CUSTOMS', `Chi cục Hải quan khu vực ${p.customsRegion}`, `Regional Customs Branch ${p.customsRegion}`),
     provincial(p, 'DEPT', `Sở Khoa học và Công nghệ ${p.inName}`, `${p.inNameEn} Department of Science and Technology`),
   ]),
+  // The Law on Inspection 84/2025/QH15 abolished ministry inspectorates (with exceptions) from
+  // 1 July 2025. Cases routed to the inspectorate keep it; new cases go to its successor, the
+  // unit now competent nationally, whose name is still to be verified.
   {
     id: 'NATIONAL-INSPECTORATE',
     kind: 'INSPECTORATE',
@@ -56,6 +63,15 @@ export const AGENCIES: readonly Agency[] = [
     name: 'Thanh tra Bộ Khoa học và Công nghệ',
     nameEn: 'Inspectorate of the Ministry of Science and Technology',
     validFrom: '2025-03-01',
+    validTo: INSPECTORATES_ABOLISHED,
+  },
+  {
+    id: 'NATIONAL-INSPECTION-UNIT',
+    kind: 'INSPECTORATE',
+    provinceCode: null,
+    name: 'Đơn vị có thẩm quyền thanh tra, kiểm tra bưu chính của Bộ Khoa học và Công nghệ (cần xác minh)',
+    nameEn: 'Unit of the Ministry of Science and Technology competent to inspect the post nationally (verify)',
+    validFrom: INSPECTORATES_ABOLISHED,
     validTo: null,
   },
   {

@@ -1,11 +1,17 @@
 /**
- * Sanctioning authority caps per agency kind and officer title: configuration data, every
- * figure to be verified. Amounts are for one individual's violation; an organisation may be
- * fined twice the cap (see capCovers in fines.ts).
+ * Sanctioning authority caps per agency kind and officer title: configuration data. Law
+ * 88/2025/QH15 (from 1 July 2025) repealed the per-title caps of LHAV Art. 38–51 and leaves them
+ * to the Government's sanctioning decrees, so no figure here is sourced yet: every cap is marked
+ * verify. Amounts are for one individual's violation; an organisation may be fined twice the cap
+ * (see capCovers in fines.ts).
  */
 import type { AuthorityCap } from '../fines.js';
 
-const BASIS = 'LHAV Art. 38-46 (as amended 2020) and the 2025 reorganisation: verify title and amount against the text in force';
+const BASIS =
+  'Law 88/2025/QH15 repealed the per-title caps of LHAV Art. 38–51 (from 1 July 2025) and delegates them to the sanctioning decree of the field: unsourced, verify title and amount against the decree in force';
+// The titles of the ministry inspectorate, abolished on 1 July 2025 (Law on Inspection 84/2025/QH15):
+// kept so its cases keep working, and used by its successor until that unit's own titles are known.
+const INSPECTORATE_BASIS = `${BASIS}; the ministry inspectorate's titles ceased on 1 July 2025 (Law on Inspection 84/2025/QH15): verify the successor unit's titles`;
 
 /** Seeded caps; a title without a row has no sanctioning authority in the product. */
 export const AUTHORITY_CAPS: readonly AuthorityCap[] = [
@@ -96,7 +102,7 @@ export const AUTHORITY_CAPS: readonly AuthorityCap[] = [
     title: 'TEAM_LEAD',
     titleVi: 'Trưởng đoàn thanh tra chuyên ngành',
     capVnd: 50_000_000,
-    legalBasis: BASIS,
+    legalBasis: INSPECTORATE_BASIS,
     verify: true,
   },
   {
@@ -105,7 +111,7 @@ export const AUTHORITY_CAPS: readonly AuthorityCap[] = [
     title: 'CHIEF_INSPECTOR',
     titleVi: 'Chánh Thanh tra Bộ',
     capVnd: 100_000_000,
-    legalBasis: BASIS,
+    legalBasis: INSPECTORATE_BASIS,
     verify: true,
   },
 ];

@@ -1,6 +1,9 @@
 /**
- * Item categories and their routing (docs/domain-model.md, "Routing"). Basis: Law on Post 2010 Art. 7 and
- * 12, trade bans under the Investment Law, import/export bans and UPU rules.
+ * Item categories and their routing (docs/domain-model.md, "Routing"). Basis: Law on Post 2010
+ * Art. 7 and 12, trade bans under the Investment Law, import/export bans and UPU rules. Each names
+ * the offence an officer starts from: the point of Decree 15/2020 Art. 9 that fits the kind of
+ * item (import bans: 9(1)(c); items barred from the post itself: 9(1)(d)); the officer may
+ * propose another, such as market management's or customs' own.
  */
 import type { ItemCategory } from '../routing.js';
 import { OFFENCE } from './fine-schedule.js';
@@ -93,7 +96,7 @@ export const ITEM_CATEGORIES = [
     labelEn: 'Goods banned from export or import',
     primaryAgency: 'CUSTOMS',
     alsoNotify: ['DEPT'],
-    offenceCode: OFFENCE.PROHIBITED_ITEM,
+    offenceCode: OFFENCE.IMPORT_BANNED_ITEM,
   },
   {
     code: 'CURRENCY',
@@ -101,7 +104,7 @@ export const ITEM_CATEGORIES = [
     labelEn: 'Money and valuable papers sent against the rules',
     primaryAgency: 'DEPT',
     alsoNotify: ['POLICE'],
-    offenceCode: OFFENCE.PROHIBITED_ITEM,
+    offenceCode: OFFENCE.CARRIAGE_BANNED_ITEM,
   },
   {
     code: 'DANGEROUS_GOODS',
@@ -109,7 +112,7 @@ export const ITEM_CATEGORIES = [
     labelEn: 'Dangerous goods (flammable, corrosive, non-compliant batteries)',
     primaryAgency: 'DEPT',
     alsoNotify: [],
-    offenceCode: OFFENCE.PROHIBITED_ITEM,
+    offenceCode: OFFENCE.CARRIAGE_BANNED_ITEM,
   },
   {
     code: 'LIVE_ORGANISMS',
@@ -117,7 +120,7 @@ export const ITEM_CATEGORIES = [
     labelEn: 'Live organisms sent against the rules',
     primaryAgency: 'DEPT',
     alsoNotify: [],
-    offenceCode: OFFENCE.PROHIBITED_ITEM,
+    offenceCode: OFFENCE.CARRIAGE_BANNED_ITEM,
   },
   {
     code: 'OTHER',
@@ -125,6 +128,6 @@ export const ITEM_CATEGORIES = [
     labelEn: 'Other items that may not be sent',
     primaryAgency: 'DEPT',
     alsoNotify: [],
-    offenceCode: OFFENCE.PROHIBITED_ITEM,
+    offenceCode: OFFENCE.CARRIAGE_BANNED_ITEM,
   },
 ] as const satisfies readonly ItemCategory[];

@@ -44,10 +44,16 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     startsAt: 'VIOLATION_CONFIRMED',
     limitValue: 2,
     unit: 'WORKING_DAYS',
-    legalBasis: 'LHAV Art. 58 (as amended 2020)',
+    legalBasis: 'LHAV Art. 58 (as amended 2020); the 2 working days are Decree 118/2021/NĐ-CP Art. 12(2)',
     escalationChain: ['LEAD_AGENCY_MANAGER'],
     extensions: [
-      { code: 'COMPLEX', limitValue: 5, unit: 'WORKING_DAYS', basis: 'LHAV Art. 58: complex case or wide scope', verify: false },
+      {
+        code: 'COMPLEX',
+        limitValue: 5,
+        unit: 'WORKING_DAYS',
+        basis: 'Decree 118/2021/NĐ-CP Art. 12(2): complex case or wide scope',
+        verify: false,
+      },
     ],
     verify: false,
   },
@@ -92,7 +98,8 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     startsAt: 'DECISION_SERVED',
     limitValue: 10,
     unit: 'CALENDAR_DAYS',
-    legalBasis: 'LHAV Art. 73 (10 days from receipt), Art. 78 (0.05 %/day late interest)',
+    legalBasis:
+      'LHAV Art. 73(1) (10 days from receipt, unless the decision states longer); Art. 78: 0.05 %/day late interest from the day after the last day to the day before payment, holidays included (Circular 18/2023/TT-BTC, which replaced 153/2013/TT-BTC: verify the article); none while postponed (Art. 76) or in instalments (Art. 79)',
     escalationChain: ['ENFORCEMENT'],
     extensions: [],
     verify: false,
@@ -112,14 +119,15 @@ export const DEADLINE_POLICIES: readonly DeadlinePolicy[] = [
     startsAt: 'VIOLATION',
     limitValue: 1,
     unit: 'YEARS',
-    legalBasis: 'LHAV Art. 6(1)(a): 1 year for postal violations',
+    legalBasis: 'LHAV Art. 6(1)(a) as amended by Law 88/2025/QH15: 1 year, e.g. postal-field offences (Decree 15/2020)',
     escalationChain: ['CLOSE_EXPIRED'],
     extensions: [
       {
         code: 'TWO_YEAR_FIELD',
         limitValue: 2,
         unit: 'YEARS',
-        basis: 'LHAV Art. 6(1)(a): 2 years for export/import goods and for trading banned or counterfeit goods (verify)',
+        basis:
+          'LHAV Art. 6(1)(a) as amended by Law 88/2025/QH15: 2 years for production, export, import and trading of goods and for trading banned or counterfeit goods (verify)',
         verify: true,
       },
     ],

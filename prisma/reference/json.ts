@@ -29,6 +29,7 @@ export const REFERENCE_TABLES = [
   'ServicePoint',
   'Pledge',
   'ReportDueDate',
+  'ItemCategory',
 ] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
@@ -50,7 +51,7 @@ export interface DeadlinePolicyJson {
   verify: boolean;
 }
 
-export type FineRuleJson = Omit<FineRule, 'extraPenalties'> & { extraPenalties: string[] };
+export type FineRuleJson = Omit<FineRule, 'extraPenalties' | 'remedialMeasures'> & { extraPenalties: string[]; remedialMeasures: string[] };
 
 export type AuthorityCapJson = AuthorityCap;
 
@@ -104,6 +105,9 @@ export const fineJson = (f: FineRow): FineRuleJson => ({
   minVnd: Number(f.minVnd),
   maxVnd: Number(f.maxVnd),
   extraPenalties: f.extraPenalties,
+  remedialMeasures: f.remedialMeasures,
+  field: f.field as FineRuleJson['field'],
+  sanctioningLimitationYears: f.sanctioningLimitationYears,
   legalBasis: f.legalBasis,
   descriptionVi: f.descriptionVi,
   descriptionEn: f.descriptionEn,

@@ -10,15 +10,27 @@ import {
   MAKE_UP_WORKDAYS,
   PROVINCES,
 } from '../../domain/reference-data.js';
+import { agencyConflicts, fineRuleConflicts } from '../../domain/reference-rules.js';
+import { applyReferenceCorrections, type CorrectionReport } from './corrections.js';
 import { day, dayOrNull, iso } from './days.js';
+import { loadReference } from './snapshot.js';
+
+/** What a start did to the reference data beyond inserting missing rows. */
+export interface SeedReport extends CorrectionReport {
+  /** Seed rows not inserted because they would overlap a row already there (agencies, fine rules). */
+  notSeeded: string[];
+}
 
 /**
  * Inserts the seed reference data of domain.md where rows are missing. Rows
  * that exist are left alone: an administrator's correction survives restarts.
  * So does a removal: a calendar day an administrator has changed (the change
- * log names it) is never seeded again.
+ * log names it) is never seeded again. Corrections to rows seeded earlier are
+ * applied first, once (corrections.ts); a missing agency or fine rule that
+ * would overlap one already there is not inserted.
  */
-export async function seedReferenceData(db: Db): Promise<void> {
+export async function seedReferenceData(db: Db): Promise<SeedReport> {
+  const corrections = await applyReferenceCorrections(db);
   const skip = { skipDuplicates: true } as const;
   const administered = new Set(
     (await db.referenceChange.findMany({ where: { table: 'Holiday' }, select: { key: true }, distinct: ['key'] })).map((c) => c.key),
@@ -27,9 +39,15 @@ export async function seedReferenceData(db: Db): Promise<void> {
     ...skip,
     data: PROVINCES.map((p) => ({ ...p, validFrom: day(p.validFrom), validTo: dayOrNull(p.validTo) })),
   });
+  const { agencies, fineSchedule } = await loadReference(db);
+  const overlapping = [
+    ...AGENCIES.filter((a) => !agencies.some((o) => o.id === a.id) && agencyConflicts(a, agencies).length),
+    ...FINE_SCHEDULE.filter((f) => !fineSchedule.some((o) => o.id === f.id) && fineRuleConflicts(f, fineSchedule).length),
+  ].map((r) => r.id);
+  const notSeeded = new Set(overlapping);
   await db.agency.createMany({
     ...skip,
-    data: AGENCIES.map((a) => ({ ...a, validFrom: day(a.validFrom), validTo: dayOrNull(a.validTo) })),
+    data: AGENCIES.filter((a) => !notSeeded.has(a.id)).map((a) => ({ ...a, validFrom: day(a.validFrom), validTo: dayOrNull(a.validTo) })),
   });
   await db.itemCategory.createMany({ ...skip, data: ITEM_CATEGORIES.map((c) => ({ ...c, alsoNotify: [...c.alsoNotify] })) });
   await db.deadlinePolicy.createMany({
@@ -47,9 +65,10 @@ export async function seedReferenceData(db: Db): Promise<void> {
   });
   await db.fineSchedule.createMany({
     ...skip,
-    data: FINE_SCHEDULE.map((f) => ({
+    data: FINE_SCHEDULE.filter((f) => !notSeeded.has(f.id)).map((f) => ({
       ...f,
       extraPenalties: [...f.extraPenalties],
+      remedialMeasures: [...f.remedialMeasures],
       minVnd: BigInt(f.minVnd),
       maxVnd: BigInt(f.maxVnd),
       effectiveFrom: day(f.effectiveFrom),
@@ -64,4 +83,5 @@ export async function seedReferenceData(db: Db): Promise<void> {
       ...MAKE_UP_WORKDAYS.map((h) => ({ date: day(h.date), year: h.year, name: h.name, kind: 'MAKE_UP_WORKDAY' as const })),
     ].filter((h) => !administered.has(iso(h.date))),
   });
+  return { ...corrections, notSeeded: overlapping };
 }

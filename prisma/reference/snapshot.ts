@@ -1,7 +1,7 @@
 import type { Db } from '../client.js';
 import type { IsoDate } from '../../domain/calendar.js';
 import type { DeadlinePolicy } from '../../domain/clocks.js';
-import type { AuthorityCap, FineRule } from '../../domain/fines.js';
+import type { AuthorityCap, FineRule, OffenceField } from '../../domain/fines.js';
 import type { Agency, ItemCategory } from '../../domain/routing.js';
 import { iso, isoOrNull } from './days.js';
 import { agencyJson, routingAgency } from './json.js';
@@ -43,6 +43,7 @@ export async function loadReference(db: Db): Promise<ReferenceSnapshot> {
       ...f,
       minVnd: Number(f.minVnd),
       maxVnd: Number(f.maxVnd),
+      field: f.field as OffenceField,
       effectiveFrom: iso(f.effectiveFrom),
       effectiveTo: isoOrNull(f.effectiveTo),
     })),

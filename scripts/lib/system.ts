@@ -163,6 +163,9 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     const db: Db = createDb(databaseUrl);
     undo.push(() => db.$disconnect());
     const admin = await prepareDatabase(databaseUrl, cfg.ADMIN_TOKEN);
+    if (admin.seeded.applied.length) log.info({ corrected: admin.seeded.applied }, 'reference data corrected');
+    if (admin.seeded.kept.length || admin.seeded.notSeeded.length)
+      log.warn({ kept: admin.seeded.kept, notSeeded: admin.seeded.notSeeded }, 'reference corrections left to an administrator');
 
     // the worker, in this process
     const nativeConnection = await NativeConnection.connect(target.connection);

@@ -10,11 +10,14 @@
 //    must be the literal first argument of an it/test/describe call in that file (not .skip/.todo),
 //    or the name vitest gives a row of an it.each/describe.each table: the template with its
 //    placeholders filled, where every %s/$name/${…} part must occur in the file as a string literal;
-//  - every other table's backticked paths must exist too (out of scope, gaps).
+//  - every other table's backticked paths must exist too (out of scope, gaps);
+//  - the table under "Figures still marked unverified" names every seed row marked verify, and
+//    only those, by its key in backticks (fine rule and cap ids, clocks, clock:extension, agency
+//    ids, holiday dates).
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_POLICIES, FINE_SCHEDULE, ITEM_CATEGORIES } from '../../domain/reference-data.js';
+import { AGENCIES, AUTHORITY_CAPS, DEADLINE_POLICIES, FINE_SCHEDULE, HOLIDAYS, ITEM_CATEGORIES } from '../../domain/reference-data.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DOC = 'docs/legal-traceability.md';
@@ -388,6 +391,36 @@ export function coverageProblems(tables: Table[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Figures marked unverified.
+
+export const UNVERIFIED_HEADING = 'Figures still marked unverified';
+const marked = (text: string) => /\((verify|cần xác minh)\)/.test(text);
+
+/** The keys of every seed row marked verify, as the unverified table names them. */
+export const UNVERIFIED_KEYS: string[] = [
+  ...FINE_SCHEDULE.filter((f) => f.verify).map((f) => f.id),
+  ...AUTHORITY_CAPS.filter((c) => c.verify).map((c) => c.id),
+  ...DEADLINE_POLICIES.flatMap((p) => [
+    ...(p.verify ? [p.clock] : []),
+    ...p.extensions.filter((e) => e.verify).map((e) => `${p.clock}:${e.code}`),
+  ]),
+  ...AGENCIES.filter((a) => marked(a.name) || marked(a.nameEn)).map((a) => a.id),
+  ...HOLIDAYS.filter((h) => marked(h.name)).map((h) => h.date),
+];
+
+/** Keys the unverified table should name and does not; keys it names that are no longer marked. */
+export function unverifiedProblems(tables: Table[], expected: readonly string[]): string[] {
+  const listed = tables
+    .filter((t) => t.heading === UNVERIFIED_HEADING)
+    .flatMap((t) => t.rows.flatMap((r) => backticked(r.cells.Figure ?? '')));
+  const missing = expected.filter((k) => !listed.includes(k)).map((k) => `${k} is marked verify but not listed`);
+  const stale = listed
+    .filter((k) => !expected.includes(k) && !looksLikePath(k))
+    .map((k) => `${k} is listed but no seed row is marked verify under that key`);
+  return [...missing, ...stale];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const doc = read(ROOT, DOC);
 const tables = parseTables(doc);
@@ -445,6 +478,16 @@ describe(DOC, () => {
 
   it.each(ROUTING_RULES)('has a traceability row for the routing rule "%s"', (rule) => {
     expect(rowsNaming(`domain.md §3 ${rule}`).length).toBeGreaterThan(0);
+  });
+
+  it('lists every figure still marked unverified, and only those', () => {
+    expect(UNVERIFIED_KEYS.length).toBeGreaterThan(20);
+    expect(unverifiedProblems(tables, UNVERIFIED_KEYS)).toEqual([]);
+  });
+
+  it('cites no Decree 174/2026 but to say it cannot be verified', () => {
+    const citing = doc.split('\n').filter((l) => l.includes('174/2026') && !/cannot be verified|"174\/2026"/.test(l));
+    expect(citing).toEqual([]);
   });
 
   it.each(CASE_STEPS)('has a traceability row for case step %i', (step) => {
@@ -511,6 +554,21 @@ describe('the traceability checker', () => {
     expect(problems).toContain('no row for TH 1.e');
     expect(problems).toContain('CT28 1.11 is not a point of the directive');
     expect(problems).toContain('TH 7.g is not a point of the directive');
+  });
+
+  it('reports a figure marked verify that is not listed, and a listed one no longer marked', () => {
+    const md = [
+      '## Figures still marked unverified',
+      '',
+      '| Figure | Value |',
+      '|---|---|',
+      '| `D15-2020:X` | 1 |',
+      '| `OLD:Y` | 2 |',
+    ].join('\n');
+    expect(unverifiedProblems(parseTables(md), ['D15-2020:X', 'CAP:Z'])).toEqual([
+      'CAP:Z is marked verify but not listed',
+      'OLD:Y is listed but no seed row is marked verify under that key',
+    ]);
   });
 
   it('reports a path that does not exist in an out-of-scope row', () => {

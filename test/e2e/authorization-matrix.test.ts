@@ -151,7 +151,7 @@ const ACTION_BODY: Record<ActionEndpoint, () => unknown> = {
     offenceCode: 'POST_PROHIBITED_ITEM',
     amountVnd: 15_000_000,
     violator: 'ORGANISATION',
-    legalArticle: 'NĐ 174/2026',
+    legalArticle: 'NĐ 15/2020, Điều 9 khoản 1 điểm a',
   }),
   'sanction-decision': () => ({ outcome: 'approve', decisionNumber: 'QD-MATRIX' }),
   'decision-service': () => ({ method: 'IN_PERSON' }),
@@ -454,8 +454,10 @@ TABLE['reference data'] = [
     (c) => () =>
       req(c, 'PUT', `/v1/reference/fine-schedule/${unique('MATRIX')}`, {
         offenceCode: upper('MATRIX_OFFENCE'),
-        decree: 'Decree 174/2026/NĐ-CP',
+        decree: 'Decree 15/2020/NĐ-CP',
         effectiveFrom: '2026-07-01',
+        field: 'POSTAL',
+        sanctioningLimitationYears: 1,
         minVnd: 1_000_000,
         maxVnd: 2_000_000,
         legalBasis: 'Matrix',

@@ -47,7 +47,7 @@ it('takes a case from intake to payment and closure, with a full history', async
       amountVnd: 15_000_000,
       violator: 'ORGANISATION',
       extraPenalties: ['CONFISCATION'],
-      legalArticle: 'NĐ 174/2026',
+      legalArticle: 'NĐ 15/2020, Điều 9 khoản 1 điểm a',
     },
     'SANCTION_PROPOSED',
   );

@@ -246,7 +246,7 @@ describe('the deadline table, fine schedule and authority caps', () => {
 
   it('refuses a fine rule whose minimum exceeds its maximum (422) and leaves the schedule as it was', async () => {
     const listed = await as('manager', 'GET', '/v1/reference/fine-schedule');
-    const rule = listed.body.items.find((f: { id: string }) => f.id === 'D174-2026:POST_PROHIBITED_ITEM');
+    const rule = listed.body.items.find((f: { id: string }) => f.id === 'D15-2020:POST_PROHIBITED_ITEM');
     const { id: _, ...body } = rule;
     const r = await as('admin', 'PUT', `/v1/reference/fine-schedule/${rule.id}`, { ...body, minVnd: 30_000_000, maxVnd: 20_000_000 });
     expect(r.status, r.text).toBe(422);

@@ -31,7 +31,7 @@ async function decided(env: TestWorkflowEnvironment, taskQueue: string, ref: str
     amountVnd: 15_000_000,
     violator: 'ORGANISATION',
     extraPenalties: ['CONFISCATION'],
-    legalArticle: 'Nghị định 174/2026/NĐ-CP',
+    legalArticle: 'Nghị định 15/2020/NĐ-CP, Điều 9 khoản 1 điểm a',
   });
   await c.do(qlttChief, { kind: 'decideSanction', outcome: 'approve', decisionNumber: `QD-${ref}` });
   await c.do(qltt, { kind: 'serveDecision', method: 'IN_PERSON' });

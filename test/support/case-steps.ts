@@ -145,7 +145,7 @@ export const proposal = (amountVnd: number, violator: 'ORGANISATION' | 'INDIVIDU
   amountVnd,
   violator,
   extraPenalties: ['CONFISCATION'],
-  legalArticle: 'Nghị định 174/2026/NĐ-CP, Điều 10',
+  legalArticle: 'Nghị định 15/2020/NĐ-CP, Điều 9 khoản 1 điểm a',
 });
 
 /**

@@ -202,15 +202,15 @@ describe('the administrative track', () => {
     expect(v.status).toBe('CLOSED');
   });
 
-  it('a late payment owes interest: paying only the fine does not settle the case', () => {
+  it('a late payment owes interest: paying only the fine does not settle the case (LHAV Art. 78: late days end the day before payment)', () => {
     let { view: v, now } = decided();
     v = apply(v, { kind: 'serveDecision', method: 'POST' }, qlttOfficer, later(now, HOUR));
     const tenDaysLate = new Date(Date.parse(v.fine!.dueAt!) + 10 * DAY);
     v = apply(v, { kind: 'startEnforcement' }, system, tenDaysLate);
     v = apply(v, { kind: 'recordPayment', amountVnd: 15_000_000 }, qlttOfficer, tenDaysLate);
     expect(v.status).toBe('ENFORCEMENT');
-    expectRefused(v, { kind: 'recordPayment', amountVnd: 75_001 }, qlttOfficer, tenDaysLate, 'AMOUNT_EXCEEDS_OUTSTANDING');
-    v = apply(v, { kind: 'recordPayment', amountVnd: 75_000 }, qlttOfficer, tenDaysLate); // 15 m × 10 × 0.05 %
+    expectRefused(v, { kind: 'recordPayment', amountVnd: 67_501 }, qlttOfficer, tenDaysLate, 'AMOUNT_EXCEEDS_OUTSTANDING');
+    v = apply(v, { kind: 'recordPayment', amountVnd: 67_500 }, qlttOfficer, tenDaysLate); // 15 m × 9 days × 0.05 %
     expect(v.status).toBe('PAID');
   });
 

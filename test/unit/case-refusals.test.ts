@@ -180,12 +180,18 @@ describe('amounts and the fine schedule', () => {
   ])('refuses a proposal %s', (_, action, code) => expectRefused(recorded.view, action, qlttOfficer, at, code));
 
   it('uses the range of the decree in force on the violation date', () => {
-    const culture = { ...PROPOSAL, offenceCode: 'POST_BANNED_CULTURE', amountVnd: 25_000_000 };
+    const culture = {
+      ...PROPOSAL,
+      offenceCode: 'POST_BANNED_CULTURE',
+      amountVnd: 25_000_000,
+      extraPenalties: [],
+      remedialMeasures: ['FORCED_DESTRUCTION'],
+    };
     expect(checkAction(recorded.view, culture, qlttOfficer, at)).toEqual({ ok: true, next: 'SANCTION_PROPOSED' });
     const beforeAnyDecree = { ...recorded.view, violation: { ...recorded.view.violation!, violationDate: '2019-06-01' } };
     expectRefused(beforeAnyDecree, culture, qlttOfficer, at, 'UNKNOWN_OFFENCE');
-    const underDecree174 = { ...recorded.view, violation: { ...recorded.view.violation!, violationDate: '2026-07-02' } };
-    expect(checkAction(underDecree174, culture, qlttOfficer, at).ok).toBe(true);
+    const stillDecree15 = { ...recorded.view, violation: { ...recorded.view.violation!, violationDate: '2026-07-02' } };
+    expect(checkAction(stillDecree15, culture, qlttOfficer, at).ok).toBe(true);
   });
 
   it('refuses a payment that is not a positive whole amount, or more than is owed', () => {

@@ -66,12 +66,22 @@ describe('deadline policies', () => {
 });
 
 describe('fine rules, caps and agencies', () => {
-  const rule = FINE_SCHEDULE.find((f) => f.id === 'D174-2026:POST_PROHIBITED_ITEM')!;
+  const rule = FINE_SCHEDULE.find((f) => f.id === 'D15-2020:POST_PROHIBITED_ITEM')!;
 
   it('a fine rule keeps min ≤ max and a period that ends after it starts', () => {
     expect(fields(fineRuleViolations({ ...rule, minVnd: 30_000_000 }))).toEqual(['minVnd']);
     expect(fineRuleViolations({ ...rule, minVnd: rule.maxVnd })).toEqual([]);
     expect(fields(fineRuleViolations({ ...rule, effectiveTo: rule.effectiveFrom }))).toEqual(['effectiveTo']);
+  });
+
+  it('a fine rule names only the extra penalties of LHAV Art. 21(2) and remedial measures of Art. 28(1), a field and a limitation of Art. 6', () => {
+    expect(fields(fineRuleViolations({ ...rule, extraPenalties: ['CONFISCATION', 'LICENCE_SUSPENSION_1_3_MONTHS_IF_REPEATED'] }))).toEqual([
+      'extraPenalties.1',
+    ]);
+    expect(fields(fineRuleViolations({ ...rule, remedialMeasures: ['FORCED_RE_EXPORT', 'APOLOGY'] }))).toEqual(['remedialMeasures.1']);
+    expect(fields(fineRuleViolations({ ...rule, field: 'LAND' as never }))).toEqual(['field']);
+    expect(fields(fineRuleViolations({ ...rule, sanctioningLimitationYears: 3 }))).toEqual(['sanctioningLimitationYears']);
+    expect(fineRuleViolations({ ...rule, field: 'TRADE', sanctioningLimitationYears: 2 })).toEqual([]);
   });
 
   it('two rules of one offence may not be in force on the same day; adjoining periods are fine', () => {

@@ -109,7 +109,7 @@ describe('routing errors and validity dates', () => {
   });
 
   it('finds national agencies whatever the province', () => {
-    expect(agencyFor('INSPECTORATE', 'HCM', AGENCIES, AT).id).toBe('NATIONAL-INSPECTORATE');
+    expect(agencyFor('INSPECTORATE', 'HCM', AGENCIES, AT).id).toBe('NATIONAL-INSPECTION-UNIT');
   });
 
   it('resolves every provincial kind in every seeded province', () => {

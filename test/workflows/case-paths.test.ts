@@ -102,8 +102,9 @@ const TO_SERVED: ExpectedEvent[] = [
 
 /** The VN local date of an instant. */
 const vnDate = (ms: number) => new Date(ms + 7 * HOUR).toISOString().slice(0, 10);
-/** Full VN calendar days from the due day to the payment day. */
-const daysLate = (dueMs: number, paidMs: number) => Math.round((Date.parse(vnDate(paidMs)) - Date.parse(vnDate(dueMs))) / DAY);
+/** Late days (LHAV Art. 78 and the Finance Ministry's circular): the day after the due day to the day before payment. */
+const daysLate = (dueMs: number, paidMs: number) =>
+  Math.max(0, Math.round((Date.parse(vnDate(paidMs)) - Date.parse(vnDate(dueMs))) / DAY) - 1);
 /** LHAV Art. 78: 0.05 % (5 / 10 000) of the unpaid amount per day late, whole VND rounded down. */
 const interest = (unpaidVnd: number, days: number) => Math.floor((unpaidVnd * days * 5) / 10_000);
 
@@ -193,9 +194,9 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       ]);
     }));
 
-  it('paid late: 0.05 %/day on the unpaid fine, rounded down; the fine alone leaves the interest outstanding', () =>
+  it('paid late (LHAV Art. 78: late days end the day before payment): 0.05 %/day on the unpaid fine, rounded down; the fine alone leaves the interest outstanding', () =>
     withCaseWorker(env, db, async (s) => {
-      const fineVnd = 15_333_333; // 3 days late: 15 333 333 × 3 × 0.0005 = 22 999.9995 → 22 999
+      const fineVnd = 15_333_333; // 2 days late: 15 333 333 × 2 × 0.0005 = 15 333.3333 → 15 333
       const full = await s.open(uniqueRef('late-full'));
       const part = await s.open(uniqueRef('late-part'));
       const dueFull = Date.parse((await advance(full, 'DECISION_SERVED', { amountVnd: fineVnd })).fine!.dueAt!);
@@ -209,11 +210,11 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
 
       // Fine and interest paid at once: PAID, then CLOSED.
       const paidAt = await env.currentTimeMs();
-      expect(daysLate(dueFull, paidAt)).toBe(3);
-      const expected = interest(fineVnd, 3);
-      expect(expected).toBe(22_999);
+      expect(daysLate(dueFull, paidAt)).toBe(2); // paid on the third day after the due day
+      const expected = interest(fineVnd, 2);
+      expect(expected).toBe(15_333);
       const closed = await full.do(qltt, { kind: 'recordPayment', amountVnd: fineVnd + expected, receiptRef: 'KBNN-0002' });
-      expect(daysLate(dueFull, Date.parse(closed.payments[0]!.at))).toBe(3);
+      expect(daysLate(dueFull, Date.parse(closed.payments[0]!.at))).toBe(2);
       expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'PAID' });
       expect(closed.fine).toMatchObject({ paidVnd: fineVnd + expected, interestVnd: expected, outstandingVnd: 0 });
       expect(await resultOf(env, full)).toBe('PAID');
@@ -340,7 +341,7 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
         amountVnd: 12_500_000,
         violator: 'ORGANISATION',
         extraPenalties: ['CONFISCATION'],
-        legalArticle: 'Nghị định 174/2026/NĐ-CP, Điều 10',
+        legalArticle: 'Nghị định 15/2020/NĐ-CP, Điều 9 khoản 1 điểm a',
       });
       expect(again).toMatchObject({ status: 'SANCTION_PROPOSED', decision: null });
       expect(again.proposal).toMatchObject({ by: qltt.id, amountVnd: 12_500_000 });

@@ -340,7 +340,7 @@ describe('clocks', () => {
       expect(deadlineOf(served, 'PAYMENT')).toBeDefined();
     }));
 
-  it('PAYMENT: 10 calendar days from service, then recorded as missed and the enforcement step starts', () =>
+  it('PAYMENT: 10 calendar days from service (LHAV Art. 73(1)), then recorded as missed and the enforcement step starts; paid the next day, no interest yet (Art. 78)', () =>
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('payment'));
       const fine = (await advance(c, 'DECISION_SERVED', { amountVnd: 16_000_000 })).fine!;
@@ -365,10 +365,10 @@ describe('clocks', () => {
       expect((await eventsOf(db, c.id)).filter((e) => e.type === 'ENFORCEMENT_STARTED')).toHaveLength(1);
       await expectStopped(c, 'PAYMENT');
 
-      // A late payment still settles it: one day late, 0.05 % interest.
-      const closed = await c.do(qltt, { kind: 'recordPayment', amountVnd: 16_000_000 + 8_000 });
+      // A late payment still settles it; on the day after the due day no interest has accrued yet (LHAV Art. 78).
+      const closed = await c.do(qltt, { kind: 'recordPayment', amountVnd: 16_000_000 });
       expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'PAID' });
-      expect(closed.fine).toMatchObject({ interestVnd: 8_000, outstandingVnd: 0 });
+      expect(closed.fine).toMatchObject({ interestVnd: 0, outstandingVnd: 0 });
       expect(await resultOf(env, c)).toBe('PAID');
     }));
 

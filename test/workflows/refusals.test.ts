@@ -156,7 +156,7 @@ describe('refused actions leave no trace', () => {
       const c = await s.open(uniqueRef('range'));
       await advance(c, 'VIOLATION_RECORDED');
       const allowed: ActionKind[] = ['requestInformation', 'extendDeadline', 'refer', 'proposeSanction', 'addNote', 'addEvidence'];
-      // POST_PROHIBITED_ITEM under Decree 174/2026: 10–20 M for an organisation, half for an individual
+      // POST_PROHIBITED_ITEM under Decree 15/2020 Art. 9(1)(a): 10–20 M for an organisation, half for an individual
       const above = await expectRefusal(c, qltt, proposal(20_000_001), 'AMOUNT_OUT_OF_RANGE', allowed);
       expect(above.reason).toContain('10000000–20000000');
       await expectRefusal(c, qltt, proposal(9_999_999), 'AMOUNT_OUT_OF_RANGE', allowed);
