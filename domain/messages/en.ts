@@ -168,6 +168,7 @@ export const en: Catalogue = {
     LIMITATION_PASSED: 'The limitation period has passed.',
     LIMITATION_NOT_PASSED: 'The limitation period has not passed.',
     INVALID_DATE: 'The date is not valid.',
+    MEASURE_NOT_IN_SCHEDULE: 'The decree provides no such additional penalty or remedial measure for the offence.',
   },
   problem: {
     validation: 'Some fields are not valid.',

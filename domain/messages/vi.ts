@@ -362,6 +362,7 @@ export const vi: Catalogue = {
     LIMITATION_PASSED: 'Đã hết thời hiệu.',
     LIMITATION_NOT_PASSED: 'Chưa hết thời hiệu.',
     INVALID_DATE: 'Ngày không hợp lệ.',
+    MEASURE_NOT_IN_SCHEDULE: 'Nghị định không quy định hình thức xử phạt bổ sung hoặc biện pháp khắc phục này cho hành vi vi phạm.',
   },
   problem: {
     validation: 'Dữ liệu chưa hợp lệ.',
