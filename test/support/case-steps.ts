@@ -18,31 +18,20 @@ import { HOLIDAYS, MAKE_UP_WORKDAYS } from '../../domain/reference/holidays.js';
 import { act, type DetectionInput, type RefusalDetails } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import { CaseDriver, caseWorker, eventsOf } from './case-harness.js';
-import { carrierActor, officer } from './cases.js';
 import { testDataConverter } from './payload-codec.js';
 
-// ---------------------------------------------------------------------------------------------
-// Actors. A COUNTERFEIT case in Thanh Hóa is led by TH-QLTT and also routed to TH-DEPT.
+// Actors (test/support/actors.ts), by the names the workflow tests use.
+import {
+  carrier,
+  qlttChief,
+  qlttJunior,
+  qlttManager,
+  deptOfficer as dept,
+  policeOfficer as police,
+  qlttTeamLead as qltt,
+} from './actors.js';
 
-export const carrier = carrierActor('VNP');
-/** Proposes sanctions (QLTT team lead: 25 M for an individual, 50 M for an organisation). */
-export const qltt = officer('TH-QLTT', 'qltt-officer-1', 25_000_000);
-/** Decides on another officer's proposal. */
-export const qlttChief = officer('TH-QLTT', 'qltt-chief', 50_000_000);
-/** Has sanctioning authority, but only up to 5 M (10 M for an organisation). */
-export const qlttJunior = officer('TH-QLTT', 'qltt-junior', 5_000_000);
-/** A manager of the lead agency without any sanctioning authority. */
-export const qlttManager: Actor = {
-  id: 'qltt-manager',
-  role: 'manager',
-  agencyId: 'TH-QLTT',
-  agencyKind: 'QLTT',
-  provinceCode: 'TH',
-  authorityCapVnd: null,
-};
-export const dept = officer('TH-DEPT', 'dept-officer-1');
-/** Police are not routed on a COUNTERFEIT case without signs of crime. */
-export const police = officer('TH-POLICE', 'police-officer-1', 20_000_000);
+export { carrier, qlttChief, qlttJunior, qlttManager, dept, police, qltt };
 
 export const OFFENCE_PROHIBITED_ITEM = 'POST_PROHIBITED_ITEM';
 

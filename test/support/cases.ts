@@ -1,6 +1,5 @@
 import type { Db } from '../../prisma/client.js';
 import { seedReferenceData } from '../../prisma/reference/seed.js';
-import type { Actor } from '../../domain/access.js';
 import type { DetectionInput } from '../../workflows/definitions.js';
 
 /** The seed reference data plus the carriers the tests use. */
@@ -15,17 +14,9 @@ export async function seedForCases(db: Db): Promise<void> {
   });
 }
 
-export const carrierActor = (carrierId = 'VNP'): Actor => ({ id: `key-${carrierId}`, role: 'carrier', carrierId });
+import { carrierActor } from './actors.js';
 
-/** An officer of a seeded agency (ids like TH-QLTT), with an authority cap when given. */
-export const officer = (agencyId: string, id: string, authorityCapVnd?: number): Actor => ({
-  id,
-  role: 'officer',
-  agencyId,
-  agencyKind: agencyId.split('-').at(-1) as Actor['agencyKind'],
-  provinceCode: agencyId.split('-')[0],
-  authorityCapVnd: authorityCapVnd ?? null,
-});
+export { carrierActor, officer } from './actors.js';
 
 export function detection(carrierRef: string, over: Partial<DetectionInput> = {}): DetectionInput {
   return {

@@ -12,6 +12,7 @@ import {
   qlttOfficer,
   system,
 } from './fixtures.js';
+import { hanoiManager, kt1Officer, policeManager, qlttManager } from '../support/actors.js';
 
 const ordinary = detectedCase();
 const kt1 = detectedCase({
@@ -19,10 +20,6 @@ const kt1 = detectedCase({
   agencyIds: ['NATIONAL-KT1', 'TH-POLICE'],
   flags: { ...ordinary.flags, kt1: true, restricted: true },
 });
-const kt1Officer: Actor = { id: 'u-kt1', role: 'officer', agencyId: 'NATIONAL-KT1', agencyKind: 'KT1' };
-const policeManager: Actor = { id: 'u-police-mgr', role: 'manager', agencyId: 'TH-POLICE', agencyKind: 'POLICE', provinceCode: 'TH' };
-const otherQlttManager: Actor = { id: 'u-qltt-mgr', role: 'manager', agencyId: 'TH-QLTT', agencyKind: 'QLTT', provinceCode: 'TH' };
-const hanoiManager: Actor = { id: 'u-hn', role: 'manager', agencyId: 'HN-DEPT', agencyKind: 'DEPT', provinceCode: 'HN' };
 const inspector: Actor = { id: 'u-insp', role: 'officer', agencyId: 'NATIONAL-INSPECTORATE', agencyKind: 'INSPECTORATE' };
 
 describe('canView', () => {
@@ -34,7 +31,7 @@ describe('canView', () => {
     ['a police officer (routed on the KT1 case only)', policeOfficer, false, true],
     ['the KT1 focal point', kt1Officer, false, true],
     ['the department’s manager in the province', deptManager, true, true],
-    ['another agency’s manager in the province', otherQlttManager, true, false],
+    ['another agency’s manager in the province', qlttManager, true, false],
     ['a routed agency’s manager', policeManager, true, true],
     ['a manager of another province', hanoiManager, false, false],
     ['a national manager', nationalManager, true, false],

@@ -99,7 +99,7 @@ describe('a step', () => {
     const { view, now } = caseAt(TO_VERIFICATION);
     const step = taken(stateOf(view), { kind: 'clear', reason: 'genuine goods' }, qlttOfficer, later(now, HOUR));
     expect(step.write.event.reason).toBe('genuine goods');
-    expect(step.write.notices.map((n) => n.recipient)).toEqual(['carrier:carrier-vnpost']);
+    expect(step.write.notices.map((n) => n.recipient)).toEqual(['carrier:VNP']);
   });
 
   const served = () => {
@@ -146,7 +146,7 @@ describe('missed deadlines', () => {
       level: 1,
       target: 'CARRIER_COMPLIANCE',
       dueAt: holdDue.toISOString(),
-      recipients: ['carrier:carrier-vnpost'],
+      recipients: ['carrier:VNP'],
     };
     expect(step.write.event).toMatchObject({
       seq: 2,
@@ -156,7 +156,7 @@ describe('missed deadlines', () => {
       reason: 'HOLD_CONFIRMATION deadline missed',
     });
     expect(step.write.notices).toEqual([
-      { recipient: 'carrier:carrier-vnpost', kind: 'DEADLINE_ESCALATED', payload: { number: 'TH-2026-000001', ...payload } },
+      { recipient: 'carrier:VNP', kind: 'DEADLINE_ESCALATED', payload: { number: 'TH-2026-000001', ...payload } },
     ]);
     expect(step.state.view.flags.overdue).toBe(true);
   });

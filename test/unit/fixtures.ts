@@ -1,7 +1,7 @@
 // Shared fixtures for the state-machine tests: a case in Thanh Hóa, the people who act on it,
 // and `apply`, which takes a step with the workflow's own pure step (domain/case-step.ts).
 import { expect } from 'vitest';
-import { SYSTEM_ACTOR, type Actor } from '../../domain/access.js';
+import type { Actor } from '../../domain/access.js';
 import type { ActionOf, CaseAction } from '../../domain/case-actions.js';
 import { numbered, openingStep, type DetectionInput } from '../../domain/case-opening.js';
 import { checkAction } from '../../domain/case-states.js';
@@ -16,25 +16,20 @@ export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const later = (from: Date, ms: number): Date => new Date(from.getTime() + ms);
 
-export const carrier: Actor = { id: 'u-carrier', role: 'carrier', carrierId: 'carrier-vnpost' };
-export const otherCarrier: Actor = { id: 'u-other-carrier', role: 'carrier', carrierId: 'carrier-other' };
-/** Proposes sanctions; has no sanctioning authority of their own. */
-export const qlttOfficer: Actor = { id: 'u-qltt-1', role: 'officer', agencyId: 'TH-QLTT', agencyKind: 'QLTT' };
-/** Decides: a QLTT team lead with a 25 m cap (50 m for organisations). */
-export const qlttTeamLead: Actor = {
-  id: 'u-qltt-lead',
-  role: 'officer',
-  agencyId: 'TH-QLTT',
-  agencyKind: 'QLTT',
-  title: 'TEAM_LEAD',
-  authorityCapVnd: 25_000_000,
-};
-export const deptOfficer: Actor = { id: 'u-dept-1', role: 'officer', agencyId: 'TH-DEPT', agencyKind: 'DEPT' };
-export const policeOfficer: Actor = { id: 'u-police-1', role: 'officer', agencyId: 'TH-POLICE', agencyKind: 'POLICE' };
-export const deptManager: Actor = { id: 'u-dept-mgr', role: 'manager', agencyId: 'TH-DEPT', agencyKind: 'DEPT', provinceCode: 'TH' };
-export const nationalManager: Actor = { id: 'u-vbc', role: 'manager', provinceCode: null };
-export const admin: Actor = { id: 'u-admin', role: 'admin' };
-export const system = SYSTEM_ACTOR;
+import {
+  admin,
+  carrier,
+  deptManager,
+  deptOfficer,
+  nationalManager,
+  otherCarrier,
+  policeOfficer,
+  qlttOfficer,
+  qlttTeamLead,
+  system,
+} from '../support/actors.js';
+
+export { admin, carrier, deptManager, deptOfficer, nationalManager, otherCarrier, policeOfficer, qlttOfficer, qlttTeamLead, system };
 
 /** The seed reference data as a case's plan: QLTT leads, DEPT is notified. */
 export const PLAN: CasePlan = {
@@ -51,7 +46,7 @@ export const PLAN: CasePlan = {
 
 /** What the carrier reports at T0. */
 export const DETECTION: DetectionInput = {
-  carrierId: 'carrier-vnpost',
+  carrierId: 'VNP',
   carrierRef: 'VNP-REF-1',
   trackingNumber: 'EE123456789VN',
   servicePoint: 'Bưu cục Hoằng Hóa',

@@ -6,29 +6,32 @@ const AT = new Date('2026-03-02T03:00:00Z');
 const plain = { crossBorder: false, signsOfCrime: false, kt1: false, provinceCode: 'TH' };
 const route = (input: Partial<RoutingInput> & { category: string }) => routeCase({ ...plain, ...input }, ITEM_CATEGORIES, AGENCIES, AT);
 
+/** Who each category goes to in Thanh Hóa, the lead first, written out by hand. */
+const BY_CATEGORY: [string, string[]][] = [
+  ['NARCOTICS', ['TH-POLICE', 'TH-DEPT']],
+  ['WEAPONS', ['TH-POLICE', 'TH-DEPT']],
+  ['TOXIC_RADIOACTIVE', ['TH-POLICE', 'TH-DEPT']],
+  ['BIOHAZARD', ['TH-POLICE', 'TH-DEPT']],
+  ['ANTI_STATE', ['TH-POLICE', 'TH-DEPT']],
+  ['STATE_SECRET', ['TH-POLICE', 'TH-DEPT', 'NATIONAL-KT1']],
+  ['IMMORAL_CULTURE', ['TH-QLTT', 'TH-DEPT']],
+  ['COUNTERFEIT', ['TH-QLTT', 'TH-DEPT']],
+  ['SMUGGLED', ['TH-QLTT', 'TH-DEPT']],
+  ['BANNED_TRADE', ['TH-QLTT', 'TH-POLICE', 'TH-DEPT']],
+  ['IMPORT_EXPORT_BANNED', ['TH-CUSTOMS', 'TH-DEPT']],
+  ['CURRENCY', ['TH-DEPT', 'TH-POLICE']],
+  ['DANGEROUS_GOODS', ['TH-DEPT']],
+  ['LIVE_ORGANISMS', ['TH-DEPT']],
+  ['OTHER', ['TH-DEPT']],
+];
+
 describe('routing by category (docs/domain-model.md, "Routing")', () => {
-  it.each([
-    ['NARCOTICS', ['TH-POLICE', 'TH-DEPT']],
-    ['WEAPONS', ['TH-POLICE', 'TH-DEPT']],
-    ['TOXIC_RADIOACTIVE', ['TH-POLICE', 'TH-DEPT']],
-    ['BIOHAZARD', ['TH-POLICE', 'TH-DEPT']],
-    ['ANTI_STATE', ['TH-POLICE', 'TH-DEPT']],
-    ['STATE_SECRET', ['TH-POLICE', 'TH-DEPT', 'NATIONAL-KT1']],
-    ['IMMORAL_CULTURE', ['TH-QLTT', 'TH-DEPT']],
-    ['COUNTERFEIT', ['TH-QLTT', 'TH-DEPT']],
-    ['SMUGGLED', ['TH-QLTT', 'TH-DEPT']],
-    ['BANNED_TRADE', ['TH-QLTT', 'TH-POLICE', 'TH-DEPT']],
-    ['IMPORT_EXPORT_BANNED', ['TH-CUSTOMS', 'TH-DEPT']],
-    ['CURRENCY', ['TH-DEPT', 'TH-POLICE']],
-    ['DANGEROUS_GOODS', ['TH-DEPT']],
-    ['LIVE_ORGANISMS', ['TH-DEPT']],
-    ['OTHER', ['TH-DEPT']],
-  ])('%s goes to %j, the first leading', (category, notify) => {
+  it.each(BY_CATEGORY)('%s goes to %j, the first leading', (category, notify) => {
     expect(route({ category })).toEqual({ lead: notify[0], notify, restricted: false });
   });
 
-  it('has a row above for every seeded category', () => {
-    expect(ITEM_CATEGORIES).toHaveLength(15);
+  it('has a row above for every seeded category, and none for a category not seeded', () => {
+    expect(BY_CATEGORY.map(([code]) => code).sort()).toEqual(ITEM_CATEGORIES.map((c) => c.code).sort());
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { carrierActor, officer } from '../support/cases.js';
+import { carrier, deptOfficer as dept, qlttChief, qlttTeamLead as qltt } from '../support/actors.js';
 import { CaseDriver, eventsOf, uniqueRef, timeSkippingWorld } from '../support/case-harness.js';
 import type { Db } from '../../prisma/client.js';
 import { SYSTEM_ACTOR } from '../../domain/access.js';
@@ -33,11 +33,6 @@ let taskQueue: string;
 
 beforeAll(async () => ({ env, db, worker, taskQueue } = await timeSkippingWorld()));
 afterAll(() => env?.teardown());
-
-const carrier = carrierActor('VNP');
-const qltt = officer('TH-QLTT', 'qltt-officer-1', 25_000_000);
-const qlttChief = officer('TH-QLTT', 'qltt-chief', 50_000_000);
-const dept = officer('TH-DEPT', 'dept-officer-1');
 
 async function toVerification(ref: string) {
   const c = await CaseDriver.open(env, taskQueue, ref);
