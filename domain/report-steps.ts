@@ -7,7 +7,7 @@
  */
 import type { CaseStatus } from './case-states.js';
 import type { ClockId } from './clocks.js';
-import type { CaseOutcome, DetectionStage } from './case-view.js';
+import { CASE_OUTCOMES, DETECTION_STAGES } from './case-view.js';
 
 /** An event of the audit log: by type, or by the status it moves the case into (optionally only from some). */
 export type EventMatch = { type: string } | { enters: readonly CaseStatus[]; from?: readonly CaseStatus[] };
@@ -60,12 +60,10 @@ export const REPORT_STEPS: readonly ReportStep[] = [
 ];
 
 /** Where a case ended up, as the report counts it; OPEN while it has no outcome. */
-export const REPORT_OUTCOMES = ['OPEN', 'CLEARED', 'REFERRED', 'PAID', 'ENFORCED', 'NO_SANCTION', 'EXPIRED'] as const;
-complete<Exclude<CaseOutcome, (typeof REPORT_OUTCOMES)[number]>>();
+export const REPORT_OUTCOMES = ['OPEN', ...CASE_OUTCOMES] as const;
 
 /** Stages of detection, in the order of the postal chain. */
-export const REPORT_STAGES = ['ACCEPTANCE', 'SORTING', 'TRANSIT', 'DELIVERY'] as const satisfies readonly DetectionStage[];
-complete<Exclude<DetectionStage, (typeof REPORT_STAGES)[number]>>();
+export const REPORT_STAGES = DETECTION_STAGES;
 
 /**
  * How a case's service point stands in the registry on the day of detection: a point of the

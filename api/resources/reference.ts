@@ -126,7 +126,7 @@ const APPLIES_TO_NEW_CASES =
   'Administrators only. Each change is logged (GET /v1/reference/changes); running cases keep the reference data they opened with, so it applies to cases opened after it.';
 
 /**
- * The administered reference data (domain.md sections 2, 3, 5, 6): every role reads it; only
+ * The administered reference data (docs/domain-model.md, "Reference data"): every role reads it; only
  * administrators change it. Cases keep the snapshot they opened with, so a correction applies
  * to the cases opened after it.
  */

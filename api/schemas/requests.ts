@@ -10,7 +10,7 @@ import { caseStatus, principalRole, stage } from './vocabulary.js';
 const code = upperCode('COUNTERFEIT');
 export const carrierRefSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1-64 letters, digits, dot, dash or underscore');
 
-/** POST /v1/cases: what a carrier reports (domain.md section 4, step 1). */
+/** POST /v1/cases: what a carrier reports (docs/domain-model.md, "The case, step by step"). */
 export const DetectionBody = z
   .object({
     carrierRef: carrierRefSchema.meta({ description: "The carrier's own reference; unique per carrier" }),

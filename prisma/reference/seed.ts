@@ -22,7 +22,7 @@ export interface SeedReport extends CorrectionReport {
 }
 
 /**
- * Inserts the seed reference data of domain.md where rows are missing. Rows
+ * Inserts the seed reference data (docs/domain-model.md, "Reference data") where rows are missing. Rows
  * that exist are left alone: an administrator's correction survives restarts.
  * So does a removal: a calendar day an administrator has changed (the change
  * log names it) is never seeded again. Corrections to rows seeded earlier are

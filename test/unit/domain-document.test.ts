@@ -8,9 +8,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const sections = new Set(
   [...readFileSync(join(ROOT, 'docs/domain-model.md'), 'utf8').matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.trim()),
 );
-const files = ['domain', 'workflows'].flatMap((dir) =>
+const files = ['domain', 'workflows', 'activities', 'api', 'prisma', 'platform', 'worker', 'webhooks', 'scripts'].flatMap((dir) =>
   readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('generated'))
     .map((f) => join(dir, f)),
 );
 
