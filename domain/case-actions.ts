@@ -5,6 +5,7 @@
 import type { IsoDate } from './calendar.js';
 import type { ClockId } from './clocks.js';
 import type { ViolatorKind } from './fines.js';
+import type { ReliefGrant } from './payment-relief.js';
 
 /** Against whom a violation is recorded. */
 export const VIOLATION_PARTIES = ['SENDER', 'CARRIER', 'BOTH'] as const;
@@ -44,6 +45,7 @@ export const ACTION_KINDS = [
   'decideSanction',
   'serveDecision',
   'recordPayment',
+  'grantPaymentRelief',
   'startEnforcement',
   'recordEnforcement',
   'close',
@@ -88,10 +90,15 @@ interface ActionFields {
   };
   // 9. Sanction decided, sent back, or not imposed.
   decideSanction:
-    { outcome: 'approve'; decisionNumber: string } | { outcome: 'sendBack'; reason: string } | { outcome: 'noSanction'; reason: string };
+    // a payment period longer than 10 days, when the decision states one (LHAV Art. 73(1))
+    | { outcome: 'approve'; decisionNumber: string; paymentPeriodDays?: number }
+    | { outcome: 'sendBack'; reason: string }
+    | { outcome: 'noSanction'; reason: string };
   // 10. Served, paid or enforced.
   serveDecision: { method: ServiceMethod };
   recordPayment: { amountVnd: number; receiptRef?: string };
+  // Postponed (LHAV Art. 76) or in instalments (Art. 79), on the violator's request.
+  grantPaymentRelief: ReliefGrant;
   startEnforcement: { reason?: string };
   recordEnforcement: { measure: string; collectedVnd: number };
   // 11. Closed by the system: after payment or no sanction, or when a limitation passes.

@@ -9,6 +9,7 @@ import type { CaseAction } from './case-actions.js';
 import type { CaseStatus } from './case-states.js';
 import type { CaseOutcome, CaseView, FineView, ViolationView } from './case-view.js';
 import { settlement } from './fines.js';
+import { interestTermsOf, reliefOf } from './payment-relief.js';
 
 type Patch = Partial<CaseView>;
 
@@ -57,6 +58,7 @@ export function settleFine(fine: FineView, payments: CaseView['payments'], now: 
     fine.dueAt ? new Date(fine.dueAt) : null,
     payments.map((p) => ({ amountVnd: p.amountVnd, at: new Date(p.at) })),
     now,
+    interestTermsOf(fine),
   );
   return { ...fine, ...s };
 }
@@ -134,8 +136,13 @@ function patchFor(view: CaseView, a: CaseAction, actor: Actor, atDate: Date): Pa
         paidVnd: 0,
         interestVnd: 0,
         outstandingVnd: p.amountVnd,
+        ...(a.paymentPeriodDays !== undefined ? { paymentPeriodDays: a.paymentPeriodDays } : {}),
       };
       return { decision, fine };
+    }
+    case 'grantPaymentRelief': {
+      const fine = { ...view.fine!, relief: [...(view.fine!.relief ?? []), reliefOf(a, atDate)] };
+      return { fine: settleFine(fine, view.payments, atDate) };
     }
     case 'serveDecision':
       return { fine: { ...view.fine!, servedAt: at, serviceMethod: a.method } };

@@ -4,8 +4,9 @@
  * limits, escalation chains and extensions are data (reference/deadlines.ts, snapshotted in the
  * case's plan); everything else a deadline does is a row of the tables below.
  */
-import { startOfDateVN } from './calendar.js';
-import { CLOCK_IDS, type ClockId, type ClockStart, type EscalationTarget } from './clocks.js';
+import { startOfDateVN, type IsoDate } from './calendar.js';
+import { CLOCK_IDS, type ClockId, type ClockLimit, type ClockStart, type EscalationTarget } from './clocks.js';
+import { statedPaymentPeriod, untilOf } from './payment-relief.js';
 import type { CaseAction } from './case-actions.js';
 import type { CaseStatus } from './case-states.js';
 import type { CaseView } from './case-view.js';
@@ -27,6 +28,10 @@ export interface ClockRule {
   restartedBy?: (a: CaseAction) => boolean;
   /** Extensions it starts with because of what the case is, not because an officer asked. */
   startsWith?: (view: CaseView) => readonly string[];
+  /** A limit the case sets for it when it starts (a payment period the decision states). */
+  limitAtStart?: (view: CaseView) => ClockLimit | null;
+  /** A step that makes it end on a date (a postponement, instalments). */
+  endsOnBy?: (a: CaseAction) => IsoDate | null;
   /** What starting it sets on the case, given its due instant. */
   onStart?: (view: CaseView, dueAt: Date) => CaseView;
   /** The step a miss prescribes: its escalation chain must end with it (reference-rules.ts). */
@@ -70,6 +75,8 @@ export const CLOCK_RULES: Readonly<Record<ClockId, ClockRule>> = {
   PAYMENT: {
     startsOnEntering: ['DECISION_SERVED'],
     runsIn: ['DECISION_SERVED'],
+    limitAtStart: (view) => statedPaymentPeriod(view.fine?.paymentPeriodDays),
+    endsOnBy: (a) => (a.kind === 'grantPaymentRelief' ? untilOf(a) : null),
     onStart: (view, dueAt) => ({ ...view, fine: { ...view.fine!, dueAt: dueAt.toISOString() } }),
     missedStep: 'ENFORCEMENT',
   },
@@ -115,6 +122,8 @@ export interface ClockChanges {
   stop: ClockId[];
   /** An officer's extension of a running clock. */
   extend?: { clock: ClockId; extension: string };
+  /** A running clock made to end on a date. */
+  endOn?: { clock: ClockId; date: IsoDate };
 }
 
 /**
@@ -134,7 +143,9 @@ export function clockChanges(before: CaseView, action: CaseAction, next: CaseSta
   });
   const restart = [...running].filter((clock) => !stop.includes(clock) && CLOCK_RULES[clock].restartedBy?.(action));
   const extend = action.kind === 'extendDeadline' ? { clock: action.clock, extension: action.extension } : undefined;
-  return { start: [...start, ...restart], stop: [...stop, ...restart], ...(extend ? { extend } : {}) };
+  const endsOn = [...running].filter((clock) => !stop.includes(clock) && CLOCK_RULES[clock].endsOnBy?.(action));
+  const endOn = endsOn.map((clock) => ({ clock, date: CLOCK_RULES[clock].endsOnBy!(action)! }))[0];
+  return { start: [...start, ...restart], stop: [...stop, ...restart], ...(extend ? { extend } : {}), ...(endOn ? { endOn } : {}) };
 }
 
 /** The instant each kind of start counts from: the violation from its VN date, else detection; other events from the step itself. */

@@ -10,6 +10,8 @@ import type { CaseView } from './case-view.js';
 /** Event types written by the workflow, besides one per action. */
 export const DETECTED = 'DETECTED';
 export const DEADLINE_ESCALATED = 'DEADLINE_ESCALATED';
+/** An administrator's calendar correction moved running clocks (domain/calendar-correction.ts). */
+export const CALENDAR_CORRECTED = 'CALENDAR_CORRECTED';
 
 // The event each action writes, named for what happened; a sanction decision writes one per outcome.
 const ACTION_EVENTS = {
@@ -31,6 +33,7 @@ const ACTION_EVENTS = {
   decideSanction: { approve: 'SANCTION_DECIDED', sendBack: 'SANCTION_SENT_BACK', noSanction: 'NO_SANCTION_DECIDED' },
   serveDecision: 'DECISION_SERVED',
   recordPayment: 'PAYMENT_RECORDED',
+  grantPaymentRelief: 'PAYMENT_RELIEF_GRANTED',
   startEnforcement: 'ENFORCEMENT_STARTED',
   recordEnforcement: 'ENFORCEMENT_RECORDED',
   close: 'CLOSED',
@@ -43,13 +46,14 @@ type ActionEvent = (typeof ACTION_EVENTS)[Exclude<ActionKind, 'decideSanction'>]
 type DecisionEvent = (typeof ACTION_EVENTS.decideSanction)[DecisionOutcome];
 
 /** The type of an audit event. */
-export type CaseEventType = typeof DETECTED | ActionEvent | DecisionEvent | typeof DEADLINE_ESCALATED;
+export type CaseEventType = typeof DETECTED | ActionEvent | DecisionEvent | typeof DEADLINE_ESCALATED | typeof CALENDAR_CORRECTED;
 
 /** Every event type, in the order a case meets them (the order of the actions). */
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   DETECTED,
   ...Object.values(ACTION_EVENTS).flatMap((e): CaseEventType[] => (typeof e === 'string' ? [e] : Object.values(e))),
   DEADLINE_ESCALATED,
+  CALENDAR_CORRECTED,
 ];
 
 /** The event a step writes, named for what happened. */
@@ -112,6 +116,7 @@ export function recipientsOf(a: CaseAction, after: CaseView): string[] {
     case 'proposeSanction':
       return [...(after.leadAgencyId ? [managersAddress(after.leadAgencyId)] : [])];
     case 'decideSanction':
+    case 'grantPaymentRelief':
     case 'refer':
     case 'expire':
       return [...lead, ...carrier];

@@ -20,11 +20,16 @@ import {
 import { isLead, type Actor } from './access.js';
 import type { ActionKind, ActionOf, CaseAction } from './case-actions.js';
 import type { CaseView } from './case-view.js';
+import { interestTermsOf, paymentPeriodRefusal, reliefRefusal } from './payment-relief.js';
 import { refuse, type Refusal } from './refusals.js';
+import type { ClockBasis } from './running-clocks.js';
+import { limitationEndsAt, offenceLimitationYears } from './sanctioning-limitation.js';
 
 /** Reference data the rules need; the workflow passes the snapshot it took at detection. */
 export interface CaseRules {
   fineSchedule: readonly FineRule[];
+  /** The case's clock tables: the offence's own limitation is counted with them (absent: the clock alone decides). */
+  basis?: ClockBasis;
 }
 
 /** Who acts on which case, and when. */
@@ -61,7 +66,8 @@ export function outstandingVnd(view: CaseView, now: Date, terms?: InterestTerms)
   const fine = view.fine;
   if (!fine) return 0;
   const payments = view.payments.map((p) => ({ amountVnd: p.amountVnd, at: new Date(p.at) }));
-  return settlement(fine.amountVnd, fine.dueAt ? new Date(fine.dueAt) : null, payments, now, terms).outstandingVnd;
+  return settlement(fine.amountVnd, fine.dueAt ? new Date(fine.dueAt) : null, payments, now, { ...interestTermsOf(fine), ...terms })
+    .outstandingVnd;
 }
 
 /**
@@ -76,6 +82,18 @@ const payableVnd = (s: Standing, rules: CaseRules): number =>
 
 const withinLimitation = (clock: ClockId) => (s: Standing) =>
   hasPassed(s.view, clock, s.now) ? refuse('LIMITATION_PASSED', `the ${clock} period has passed`) : null;
+
+/**
+ * The offence proposed or decided is time-barred: its field's limitation (LHAV Art. 6 as amended
+ * by Law 88/2025/QH15), counted from where the case's limitation clock starts, has ended.
+ */
+function offenceTimeBarred(offenceCode: string, s: Standing, rules: CaseRules): Refusal | null {
+  const running = deadline(s.view, 'SANCTIONING_LIMITATION');
+  const years = offenceLimitationYears(offenceCode, violationDate(s.view), rules.fineSchedule);
+  const end = rules.basis && running && years ? limitationEndsAt(rules.basis, new Date(running.startedAt), years) : null;
+  if (!end || s.now.getTime() < end.getTime()) return null;
+  return refuse('LIMITATION_PASSED', `${offenceCode}: its field's limitation of ${years} year(s) (LHAV Art. 6) ended ${end.toISOString()}`);
+}
 
 const somethingOutstanding: StandingGuard = (s) =>
   outstandingVnd(s.view, s.now) > 0 ? null : refuse('NOTHING_OUTSTANDING', 'nothing is left to pay');
@@ -95,6 +113,9 @@ export const STANDING_GUARDS: { [K in ActionKind]?: StandingGuard } = {
   startEnforcement: (s) => {
     const due = s.view.fine?.dueAt;
     if (!due || s.now.getTime() < Date.parse(due)) return refuse('PAYMENT_NOT_DUE', 'the payment period has not ended');
+    // a postponement or instalments keep the payment clock running past the period (LHAV Art. 76, 79)
+    if (deadline(s.view, 'PAYMENT') && !hasPassed(s.view, 'PAYMENT', s.now))
+      return refuse('PAYMENT_NOT_DUE', 'payment is postponed or in instalments');
     return somethingOutstanding(s) ?? withinLimitation('ENFORCEMENT_LIMITATION')(s);
   },
   recordEnforcement: withinLimitation('ENFORCEMENT_LIMITATION'),
@@ -141,20 +162,28 @@ export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
     const outside = measuresOutsideSchedule(rule, { extraPenalties: a.extraPenalties, remedialMeasures: a.remedialMeasures ?? [] });
     const named = [...outside.extraPenalties, ...outside.remedialMeasures];
     if (named.length) return refuse('MEASURE_NOT_IN_SCHEDULE', `${rule.decree} does not provide ${named.join(', ')} for ${a.offenceCode}`);
-    return needText(a.legalArticle, 'the legal article');
+    return offenceTimeBarred(a.offenceCode, s, rules) ?? needText(a.legalArticle, 'the legal article');
   },
-  decideSanction: (a, s) => {
+  decideSanction: (a, s, rules) => {
     if (a.outcome !== 'approve') return needReason(a.reason);
+    const period = paymentPeriodRefusal(a.paymentPeriodDays);
+    if (period) return period;
     const proposal = s.view.proposal!;
     if (!capCovers(s.actor.authorityCapVnd ?? 0, proposal.amountVnd, proposal.violator)) {
       return refuse('ABOVE_AUTHORITY_CAP', 'the amount is above this officer’s authority: refer it upwards');
     }
-    return withinLimitation('SANCTIONING_LIMITATION')(s) ?? needText(a.decisionNumber, 'the decision number');
+    const timeBarred = withinLimitation('SANCTIONING_LIMITATION')(s) ?? offenceTimeBarred(proposal.offenceCode, s, rules);
+    return timeBarred ?? needText(a.decisionNumber, 'the decision number');
   },
   recordPayment: (a, s, rules) => {
     if (!isVnd(a.amountVnd) || a.amountVnd === 0) return refuse('INVALID_AMOUNT', 'a payment is a positive whole VND amount');
     const left = payableVnd(s, rules);
     return a.amountVnd > left ? refuse('AMOUNT_EXCEEDS_OUTSTANDING', `only ${left} VND is outstanding`) : null;
+  },
+  grantPaymentRelief: (a, s) => {
+    const fine = s.view.fine!;
+    const unpaidFine = Math.max(0, fine.amountVnd - s.view.payments.reduce((n, p) => n + p.amountVnd, 0));
+    return reliefRefusal(a, fine, unpaidFine, s.now);
   },
   recordEnforcement: (a) =>
     isVnd(a.collectedVnd) ? needText(a.measure, 'the enforcement measure') : refuse('INVALID_AMOUNT', 'the amount must be whole VND'),

@@ -7,7 +7,7 @@ import { openedCase } from './case-apply.js';
 import type { EvidenceRef } from './case-actions.js';
 import { CLOCKS_AT_DETECTION } from './case-clocks.js';
 import { DETECTED, type CaseEventDraft, type CaseWrite } from './case-events.js';
-import { LATEST, viewAt, withClockStarted, type CasePlan, type CaseState, type Revisions } from './case-step.js';
+import { LATEST, viewAt, withClockStarted, withLimitationFitted, type CasePlan, type CaseState, type Revisions } from './case-step.js';
 import type { DetectionStage } from './case-view.js';
 
 /** What a carrier reports when it stops an item. */
@@ -63,6 +63,7 @@ export function openingStep(
   const view = plan.clockScale > 1 ? { ...opening, demoClockScale: plan.clockScale } : opening;
   let state: CaseState = { view, seq: 0, plan, clocks: [] };
   for (const clock of CLOCKS_AT_DETECTION) state = withClockStarted(state, clock, now, revisions);
+  state = withLimitationFitted(state, now, revisions);
   state = { ...state, view: viewAt(state, now), seq: 1 };
   const payload = { detection: d, route: { lead: plan.leadAgencyId, agencies: plan.agencyIds } };
   const event: CaseEventDraft = { caseId: id, seq: 1, type: DETECTED, actor: d.reportedBy, at: now.toISOString(), payload, reason: null };

@@ -108,6 +108,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: ['DECIDED'], action: 'serveDecision', by: LEAD, to: 'DECISION_SERVED' },
   { from: AWAITING_PAYMENT, action: 'recordPayment', by: [...LEAD, ...SYSTEM], to: 'PAID', when: 'settlesFine' },
   { from: AWAITING_PAYMENT, action: 'recordPayment', by: [...LEAD, ...SYSTEM], to: SAME },
+  { from: ['DECISION_SERVED'], action: 'grantPaymentRelief', by: LEAD, to: SAME },
   { from: ['DECISION_SERVED'], action: 'startEnforcement', by: [...LEAD, ...SYSTEM], to: 'ENFORCEMENT' },
   { from: ['ENFORCEMENT'], action: 'recordEnforcement', by: LEAD, to: 'CLOSED' },
   // 11. Closed.

@@ -10,11 +10,15 @@ import type { CaseAction } from './case-actions.js';
 import { applyAction, changes, settleFine } from './case-apply.js';
 import { CLOCK_RULES, clockChanges, clockStartInstant, ESCALATION_RULES, extensionsAtStart } from './case-clocks.js';
 import { DEADLINE_ESCALATED, eventTypeOf, reasonOf, recipientsOf, type CaseEventType, type CaseWrite, type Notice } from './case-events.js';
+import { violationDate } from './case-guards.js';
 import { checkAction, FINAL_STATUSES, type CaseRules } from './case-states.js';
 import type { CaseView } from './case-view.js';
 import { CLOCK_IDS, type ClockId } from './clocks.js';
 import type { FineRule } from './fines.js';
 import type { Refusal } from './refusals.js';
+import type { AgencyKind } from './routing.js';
+import { fitLimitation, type LimitationFacts } from './sanctioning-limitation.js';
+import { limitEndingOn } from './payment-relief.js';
 import {
   clockDueAt,
   deadlinesAt,
@@ -23,6 +27,7 @@ import {
   plainDueAt,
   policyOf,
   extendClock,
+  refitClock,
   startClock,
   stopClocks,
   type ClockBasis,
@@ -39,6 +44,8 @@ export interface CasePlan extends ClockBasis {
   /** The province's department for post: escalations of several clocks go there. */
   deptAgencyId: string;
   restricted: boolean;
+  /** Kinds of the agencies routed (v5; absent in plans recorded before). */
+  agencyKinds?: AgencyKind[];
   calendar: { holidays: IsoDate[]; makeUpWorkdays: IsoDate[] };
   fineSchedule: FineRule[];
   /** Whether the namespace has the case search attributes (the time-skipping test server cannot register them). */
@@ -61,8 +68,10 @@ export interface CaseState {
 export interface Revisions {
   /** v3: import/export-related goods start with the 2-year sanctioning limitation. */
   importExportLimitation: boolean;
+  /** v5: the sanctioning limitation follows the field of the offence (sanctioning-limitation.ts). */
+  offenceFieldLimitation?: boolean;
 }
-export const LATEST: Revisions = { importExportLimitation: true };
+export const LATEST: Revisions = { importExportLimitation: true, offenceFieldLimitation: true };
 
 /** A step taken: the case after it, and what to record. */
 export interface Step {
@@ -72,7 +81,7 @@ export interface Step {
 }
 
 /** The reference data the state machine's rules read, from the case's snapshot. */
-export const rulesOf = (plan: CasePlan): CaseRules => ({ fineSchedule: plan.fineSchedule });
+export const rulesOf = (plan: CasePlan): CaseRules => ({ fineSchedule: plan.fineSchedule, basis: plan });
 
 /** The case as it stands at `now`: clocks, the overdue flag and the fine's late interest brought up to date. */
 export function viewAt(state: CaseState, now: Date): CaseView {
@@ -89,13 +98,33 @@ export function withClockStarted(state: CaseState, clock: ClockId, now: Date, re
   const policy = policyOf(state.plan, clock);
   const offered = policy.extensions.map((e) => e.code);
   const extensions = revisions.importExportLimitation ? extensionsAtStart(clock, state.view, offered) : [];
-  const clocks = startClock(state.clocks, clock, clockStartInstant(policy.startsAt, state.view, now), extensions);
+  const limit = CLOCK_RULES[clock].limitAtStart?.(state.view);
+  const clocks = startClock(state.clocks, clock, clockStartInstant(policy.startsAt, state.view, now), extensions, limit);
   const onStart = CLOCK_RULES[clock].onStart;
   return { ...state, clocks, view: onStart ? onStart(state.view, clockDueAt(state.plan, clocks, clock)!) : state.view };
 }
 
+/** The running clocks with `clock` ending on `date` (a postponement, instalments). */
+function clocksEndingOn(state: CaseState, clock: ClockId, date: IsoDate, now: Date): RunningClock[] {
+  const running = state.clocks.find((r) => r.clock === clock)!;
+  return refitClock(state.plan, state.clocks, clock, { limit: limitEndingOn(new Date(running.startedAt), date) }, now);
+}
+
+/** The limitation fitted to the offence proposed, or to the longest of a field that may still apply (v5). */
+export function withLimitationFitted(state: CaseState, now: Date, revisions: Revisions): CaseState {
+  if (!revisions.offenceFieldLimitation) return state;
+  const { view, plan } = state;
+  const facts: LimitationFacts = {
+    proposedOffence: view.status === 'SANCTION_PROPOSED' ? (view.proposal?.offenceCode ?? null) : null,
+    violationDate: violationDate(view),
+    ...(plan.agencyKinds ? { agencyKinds: plan.agencyKinds } : {}),
+    fineSchedule: plan.fineSchedule,
+  };
+  return { ...state, clocks: fitLimitation(plan, state.clocks, facts, now) };
+}
+
 /** The next audit event on a case brought up to `now`, with its notices. */
-function recorded(
+export function recorded(
   state: CaseState,
   now: Date,
   event: { type: CaseEventType; actor: Actor; payload: unknown; reason: string | null },
@@ -127,6 +156,8 @@ export function takeStep(state: CaseState, action: CaseAction, actor: Actor, now
   };
   for (const clock of moves.start) next = withClockStarted(next, clock, now, revisions);
   if (moves.extend) next = { ...next, clocks: extendClock(next.plan, next.clocks, moves.extend.clock, moves.extend.extension, now) };
+  if (moves.endOn) next = { ...next, clocks: clocksEndingOn(next, moves.endOn.clock, moves.endOn.date, now) };
+  next = withLimitationFitted(next, now, revisions);
   const type = eventTypeOf(action);
   const after = viewAt(next, now);
   return recorded(

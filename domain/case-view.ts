@@ -4,6 +4,7 @@
  * design: instants are ISO strings, VND are whole numbers, so the same object crosses Temporal
  * payloads, HTTP and the database unchanged.
  */
+import type { PaymentRelief } from './payment-relief.js';
 import type { IsoDate } from './calendar.js';
 import type { DeadlineView } from './clocks.js';
 import type { ViolatorKind } from './fines.js';
@@ -86,6 +87,10 @@ export interface FineView {
   paidVnd: number;
   interestVnd: number;
   outstandingVnd: number;
+  /** The payment period the decision stated, when longer than 10 days (LHAV Art. 73(1)). */
+  paymentPeriodDays?: number;
+  /** Postponement (LHAV Art. 76) or instalments (Art. 79) granted on the violator's request. */
+  relief?: PaymentRelief[];
 }
 
 /** A payment recorded against the fine. */

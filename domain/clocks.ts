@@ -83,7 +83,12 @@ export interface ClockRun {
   startedAt: Date;
   /** Codes of the extensions applied, in order; the last one gives the limit. */
   extensions?: readonly string[];
+  /** A limit a decision set for this run (a stated payment period, a postponement): it replaces the others. */
+  limit?: ClockLimit;
 }
+
+/** The limit a run counts: the one set for it, else its policy's after extensions. */
+const limitOf = (run: ClockRun): ClockLimit => run.limit ?? effectiveLimit(run.policy, run.extensions);
 
 /** Holidays and the demo speed-up, shared by every computation in a case. */
 export interface ClockContext {
@@ -164,7 +169,7 @@ export function effectiveLimit(policy: DeadlinePolicy, extensions: readonly stri
 
 /** When a run is due, extensions included. */
 export function runDueAt(run: ClockRun, ctx: ClockContext): Date {
-  return dueAt(effectiveLimit(run.policy, run.extensions), run.startedAt, ctx.holidays, ctx.clockScale);
+  return dueAt(limitOf(run), run.startedAt, ctx.holidays, ctx.clockScale);
 }
 
 /**
@@ -175,7 +180,7 @@ export function escalationAt(run: ClockRun, level: number, ctx: ClockContext): D
   if (!Number.isInteger(level) || level < 1) throw new RangeError(`level must be ≥ 1, got ${level}`);
   const clockScale = ctx.clockScale ?? 1;
   requireScale(clockScale);
-  const limit = effectiveLimit(run.policy, run.extensions);
+  const limit = limitOf(run);
   let at = run.startedAt;
   for (let k = 1; k <= level; k++) at = limitEnd(limit, at, ctx.holidays);
   return scaled(run.startedAt, at, clockScale);

@@ -38,6 +38,8 @@ export const REFUSAL_CONCERNS = {
   LIMITATION_PASSED: 'case',
   LIMITATION_NOT_PASSED: 'case',
   INVALID_DATE: 'case',
+  RELIEF_NOT_ALLOWED: 'case', // the fine is below what LHAV Art. 76 or 79 lets be postponed or split
+  INVALID_INSTALMENTS: 'case',
 } as const satisfies Record<string, RefusalConcern>;
 
 export type RefusalCode = keyof typeof REFUSAL_CONCERNS;

@@ -12,6 +12,7 @@ import {
   runDueAt,
   type ClockContext,
   type ClockId,
+  type ClockLimit,
   type ClockRun,
   type DeadlinePolicy,
   type DeadlineView,
@@ -25,6 +26,8 @@ export interface RunningClock {
   extensions: string[];
   /** Escalation levels already fired. */
   firedLevel: number;
+  /** A limit a decision set (a stated payment period, a postponement, instalments); absent: the policy's. */
+  limit?: ClockLimit;
 }
 
 /** What the clocks are counted with: the case's snapshot of the deadline table and calendar. */
@@ -55,12 +58,19 @@ const runOf = (basis: ClockBasis, r: RunningClock): ClockRun => ({
   policy: policyOf(basis, r.clock),
   startedAt: new Date(r.startedAt),
   extensions: r.extensions,
+  ...(r.limit ? { limit: r.limit } : {}),
 });
 
 /** The clocks with `clock` started at `startedAt`, unless it already runs. */
-export function startClock(clocks: readonly RunningClock[], clock: ClockId, startedAt: Date, extensions: string[]): RunningClock[] {
+export function startClock(
+  clocks: readonly RunningClock[],
+  clock: ClockId,
+  startedAt: Date,
+  extensions: string[],
+  limit?: ClockLimit | null,
+): RunningClock[] {
   if (clocks.some((r) => r.clock === clock)) return [...clocks];
-  return [...clocks, { clock, startedAt: startedAt.toISOString(), extensions, firedLevel: 0 }];
+  return [...clocks, { clock, startedAt: startedAt.toISOString(), extensions, firedLevel: 0, ...(limit ? { limit } : {}) }];
 }
 
 /** The clocks without those stopped. */
@@ -75,14 +85,31 @@ export function extendClock(
   extension: string,
   now: Date,
 ): RunningClock[] {
+  const r = clocks.find((c) => c.clock === clock);
+  return r ? refitClock(basis, clocks, clock, { extensions: [...r.extensions, extension] }, now) : [...clocks];
+}
+
+/** A running clock given other extensions or another limit; levels already fired that now lie ahead are re-armed. */
+export function refitClock(
+  basis: ClockBasis,
+  clocks: readonly RunningClock[],
+  clock: ClockId,
+  change: Partial<Pick<RunningClock, 'extensions' | 'limit'>>,
+  now: Date,
+): RunningClock[] {
   return clocks.map((r) => {
     if (r.clock !== clock) return r;
-    const extended = { ...r, extensions: [...r.extensions, extension] };
-    const run = runOf(basis, extended);
-    while (extended.firedLevel > 0 && escalationAt(run, extended.firedLevel, contextOf(basis)).getTime() > now.getTime())
-      extended.firedLevel--;
-    return extended;
+    const refitted = { ...r, ...change };
+    const run = runOf(basis, refitted);
+    while (refitted.firedLevel > 0 && escalationAt(run, refitted.firedLevel, contextOf(basis)).getTime() > now.getTime())
+      refitted.firedLevel--;
+    return refitted;
   });
+}
+
+/** The clocks with levels already fired that now lie ahead re-armed (after the calendar they count with changed). */
+export function rearmed(basis: ClockBasis, clocks: readonly RunningClock[], now: Date): RunningClock[] {
+  return clocks.map((r) => refitClock(basis, [r], r.clock, {}, now)[0]!);
 }
 
 /** When a running clock is due, extensions included; null when it does not run. */

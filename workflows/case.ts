@@ -13,7 +13,16 @@ import { allowedActions as allowedFor, FOLLOW_UPS } from '../domain/case-states.
 import * as steps from '../domain/case-step.js';
 import type { CaseOutcome } from '../domain/case-view.js';
 import { notReady, refusal, validateRequest } from './case-refusals.js';
-import { allowedActions, act, getCase, openCase, type CaseWorkflowInput } from './definitions.js';
+import { correctCalendar as calendarCorrected } from '../domain/calendar-correction.js';
+import {
+  allowedActions,
+  act,
+  correctCalendar,
+  getCase,
+  openCase,
+  type CalendarCorrectionRequest,
+  type CaseWorkflowInput,
+} from './definitions.js';
 import { publish } from './search-attributes.js';
 
 const acts = proxyActivities<CaseActivities>({
@@ -22,7 +31,11 @@ const acts = proxyActivities<CaseActivities>({
 });
 
 // v3: import/export-related goods start with the 2-year sanctioning limitation.
-const revisions = (): steps.Revisions => ({ importExportLimitation: patched('import-export-limitation') });
+// v5: the limitation follows the field of the offence (domain/sanctioning-limitation.ts).
+const revisions = (): steps.Revisions => ({
+  importExportLimitation: patched('import-export-limitation'),
+  offenceFieldLimitation: patched('offence-field-limitation'),
+});
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome | null> {
   let state: steps.CaseState | null = input.resume ?? null;
@@ -41,6 +54,19 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   setHandler(act, async ({ action, actor }) => (await take(action, actor), opened().view), {
     validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now()),
   });
+
+  // v5: calendar corrections reach the running case (issue 17, gap G7); the marker dates the first.
+  setHandler(
+    correctCalendar,
+    async (request) => {
+      const correction = patched('calendar-corrections') ? calendarCorrected(opened(), request, new Date()) : null;
+      if (!correction) return [];
+      if (correction.step) await record(correction.step);
+      else state = correction.state;
+      return correction.moves;
+    },
+    { validator: (_request: CalendarCorrectionRequest) => void opened() },
+  );
 
   /** Records a step's event and notices after those before it, and waits until they are stored. */
   function record(step: steps.Step): Promise<unknown> {

@@ -8,6 +8,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
 import type { Actor } from '../domain/access.js';
 import type { ActionKind, CaseAction } from '../domain/case-actions.js';
+import type { CalendarCorrectionRequest, ClockMove } from '../domain/calendar-correction.js';
 import type { CaseEventDraft, CaseWrite, Notice } from '../domain/case-events.js';
 import type { CaseRegistration, DetectionInput } from '../domain/case-opening.js';
 import type { CasePlan, CaseState } from '../domain/case-step.js';
@@ -55,6 +56,7 @@ export interface RefusalDetails {
 export const REFUSED = 'CaseActionRefused';
 
 export type { CaseView, Actor, CaseAction, ActionKind, DeadlineView };
+export type { CalendarCorrectionRequest, ClockMove };
 export type { CasePlan, CaseState, DetectionInput, CaseRegistration, RunningClock, CaseEventDraft, CaseWrite, Notice };
 
 /**
@@ -67,3 +69,8 @@ export const allowedActions = defineQuery<ActionKind[], [Actor]>('allowedActions
 export const openCase = defineUpdate<CaseView, []>('openCase');
 /** Every officer, carrier and manager action; the validator refuses before anything is written. */
 export const act = defineUpdate<CaseView, [ActionRequest]>('act');
+/**
+ * An administrator's correction of the working-day calendar, sent to every open case: returns the
+ * running clocks it moved (none: nothing recorded). Cases started before it know no such update.
+ */
+export const correctCalendar = defineUpdate<ClockMove[], [CalendarCorrectionRequest]>('correctCalendar');

@@ -86,7 +86,17 @@ export const CASE_ACTIONS = {
   'sanction-decision': row({
     summary: 'Approve, send back, or decide not to sanction',
     body: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('approve'), decisionNumber: text(64) }).strict(),
+      z
+        .object({
+          outcome: z.literal('approve'),
+          decisionNumber: text(64),
+          paymentPeriodDays: z
+            .number()
+            .int()
+            .optional()
+            .meta({ description: 'A payment period longer than 10 days, when the decision states one (LHAV Art. 73(1))' }),
+        })
+        .strict(),
       z.object({ outcome: z.literal('sendBack'), reason: text(2000) }).strict(),
       z.object({ outcome: z.literal('noSanction'), reason: text(2000) }).strict(),
     ]),
@@ -101,6 +111,24 @@ export const CASE_ACTIONS = {
     summary: 'Record a payment of the fine',
     body: z.object({ amountVnd: vnd.min(1), receiptRef: text(100).optional() }).strict(),
     action: (b) => ({ kind: 'recordPayment', amountVnd: b.amountVnd, receiptRef: b.receiptRef }),
+  }),
+  'payment-relief': row({
+    summary: 'Postpone the fine (LHAV Art. 76) or let it be paid in instalments (Art. 79), on the violator’s request',
+    body: z.discriminatedUnion('relief', [
+      z.object({ relief: z.literal('postponement'), until: isoDate, requestRef: text(200), reason: text(2000) }).strict(),
+      z
+        .object({
+          relief: z.literal('instalments'),
+          instalments: z
+            .array(z.object({ dueOn: isoDate, amountVnd: vnd.min(1) }).strict())
+            .min(2)
+            .max(12),
+          requestRef: text(200),
+          reason: text(2000),
+        })
+        .strict(),
+    ]),
+    action: (b) => ({ kind: 'grantPaymentRelief', ...b }),
   }),
   enforcement: row({
     summary: 'Start enforcement or record its completion',

@@ -15,6 +15,7 @@ import {
   listFineRules,
 } from '../../prisma/reference/reads.js';
 import type { Services } from '../deps.js';
+import { reachingRunningCases } from './calendar-corrections.js';
 import { allow, location, operation, type Operation, type Reply } from '../http/operation.js';
 import { nextPageLink } from '../http/pagination.js';
 import { HttpProblem, problem } from '../http/problems.js';
@@ -122,6 +123,8 @@ const upserted = (schema: z.ZodType, what: string): Record<number, Reply> => ({
   200: { description: `The ${what} after the change (replaced, or unchanged)`, schema },
   201: { description: `The ${what}, created`, schema, headers: location(`The ${what}`) },
 });
+const REACHES_RUNNING_CASES =
+  'Administrators only. Each change is logged (GET /v1/reference/changes). Running cases take the corrected calendar at once: their running clocks are recomputed, each moved clock is recorded on the case (CALENDAR_CORRECTED, old → new due instant), and the change log names the cases it moved (casesMoved).';
 const APPLIES_TO_NEW_CASES =
   'Administrators only. Each change is logged (GET /v1/reference/changes); running cases keep the reference data they opened with, so it applies to cases opened after it.';
 
@@ -150,7 +153,7 @@ export const referenceOperations: Operation[] = [
     path: '/v1/reference/holidays/{date}',
     operationId: 'putHoliday',
     summary: 'Add or correct a day of the calendar (admin)',
-    description: APPLIES_TO_NEW_CASES,
+    description: REACHES_RUNNING_CASES,
     tags,
     access: admin,
     params: { date: { description: 'The day, YYYY-MM-DD (Vietnam local date)', schema: calendarDateSchema } },
@@ -163,7 +166,7 @@ export const referenceOperations: Operation[] = [
         res,
         'Holiday',
         date,
-        () => putCalendarDay(deps.db, req.actor.id, date, body),
+        async () => reachingRunningCases(deps, req.actor, await putCalendarDay(deps.db, req.actor.id, date, body)),
         () => `/v1/reference/holidays/${date}`,
       );
     },
@@ -173,14 +176,16 @@ export const referenceOperations: Operation[] = [
     path: '/v1/reference/holidays/{date}',
     operationId: 'deleteHoliday',
     summary: 'Remove a day from the calendar (admin)',
-    description: APPLIES_TO_NEW_CASES,
+    description: REACHES_RUNNING_CASES,
     tags,
     access: admin,
     params: { date: { description: 'The day, YYYY-MM-DD', schema: calendarDateSchema } },
     responses: { 204: { description: 'Removed' } },
     problems: [400, 403, 404],
     handler: async ({ params: { date }, req, res, deps }) => {
-      await applied(req, res, 'Holiday', date, () => deleteCalendarDay(deps.db, req.actor.id, date));
+      await applied(req, res, 'Holiday', date, async () =>
+        reachingRunningCases(deps, req.actor, await deleteCalendarDay(deps.db, req.actor.id, date)),
+      );
     },
   }),
   referenceRead(

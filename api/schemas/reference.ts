@@ -267,6 +267,18 @@ export const ReferenceChangeSchema = z
     key: z.string(),
     before: z.unknown().meta({ description: 'The row before, as this API shows it; null when the change created it' }),
     after: z.unknown().meta({ description: 'The row after; null when the change deleted it' }),
+    casesMoved: z
+      .array(
+        z
+          .object({
+            caseId: z.string(),
+            number: z.string(),
+            moves: z.array(z.object({ clock: z.string(), oldDueAt: instant, newDueAt: instant }).strict()),
+          })
+          .strict(),
+      )
+      .nullable()
+      .meta({ description: 'A calendar correction: the running cases whose clocks it moved, old → new due instant; null otherwise' }),
   })
   .strict()
   .meta({ id: 'ReferenceChange' });

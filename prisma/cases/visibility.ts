@@ -2,6 +2,7 @@
 import type { Db } from '../client.js';
 import type { Prisma } from '../generated/client.js';
 import { listScope, type Actor } from '../../domain/access.js';
+import { FINAL_STATUSES } from '../../domain/case-states.js';
 import { canSeeCase, type CaseRow } from './rows.js';
 
 /** A case number such as TH-2026-000123 (anything else is taken for a case id). */
@@ -18,6 +19,15 @@ export async function visibleCase(db: Db, actor: Actor, idOrNumber: string): Pro
 /** Whether a case with this id (= workflow id) is stored, whoever may see it. */
 export async function caseExists(db: Db, id: string): Promise<boolean> {
   return (await db.case.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+/** Every case whose workflow still runs (not closed for good): the ones a calendar correction must reach. */
+export function runningCases(db: Db): Promise<{ id: string; number: string }[]> {
+  return db.case.findMany({
+    where: { status: { notIn: [...FINAL_STATUSES] } },
+    select: { id: true, number: true },
+    orderBy: { id: 'asc' },
+  });
 }
 
 /** The database filter that shows an actor exactly the cases canView lets it see. */

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import type { RuleViolation } from '../../domain/reference-rules.js';
 import { canonicalJson } from '../../platform/canonical-json.js';
-import { changeJson, type ReferenceChangeJson, type ReferenceTable } from './json.js';
+import { changeJson, type CaseMovedJson, type ReferenceChangeJson, type ReferenceTable } from './json.js';
 
 export type RefusalReason = 'not-found' | 'conflict' | 'invariant' | 'unknown-reference';
 
@@ -86,6 +86,12 @@ export async function listReferenceChanges(
     },
     orderBy: { id: 'desc' },
     take: q.limit + 1,
+    include: { casesMoved: true },
   });
   return { items: rows.slice(0, q.limit).map(changeJson), more: rows.length > q.limit };
+}
+
+/** Names on a calendar change the running cases whose clocks it moved, once they have taken it. */
+export async function recordCasesMoved(db: Db, changeId: number, casesMoved: CaseMovedJson[]): Promise<void> {
+  await db.referenceChangeCases.create({ data: { changeId: BigInt(changeId), cases: casesMoved as unknown as Prisma.InputJsonValue } });
 }

@@ -75,6 +75,15 @@ export interface ReferenceChangeJson {
   key: string;
   before: unknown;
   after: unknown;
+  /** A calendar correction: the running cases whose clocks it moved; null otherwise or until they took it. */
+  casesMoved: CaseMovedJson[] | null;
+}
+
+/** One running case a calendar correction moved. */
+export interface CaseMovedJson {
+  caseId: string;
+  number: string;
+  moves: { clock: string; oldDueAt: string; newDueAt: string }[];
 }
 
 export const holidayJson = (h: HolidayRow): HolidayJson => ({ date: iso(h.date), year: h.year, name: h.name, kind: h.kind });
@@ -143,7 +152,7 @@ export const categoryJson = (c: CategoryRow): CategoryJson => ({
   offenceCode: c.offenceCode,
 });
 
-export const changeJson = (c: ChangeRow): ReferenceChangeJson => ({
+export const changeJson = (c: ChangeRow & { casesMoved?: { cases: unknown } | null }): ReferenceChangeJson => ({
   id: Number(c.id),
   at: c.at.toISOString(),
   actorId: c.actorId,
@@ -151,6 +160,7 @@ export const changeJson = (c: ChangeRow): ReferenceChangeJson => ({
   key: c.key,
   before: c.before ?? null,
   after: c.after ?? null,
+  casesMoved: (c.casesMoved?.cases as CaseMovedJson[] | undefined) ?? null,
 });
 
 /** The agency as routing sees it (domain/routing.ts). */

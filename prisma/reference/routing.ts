@@ -4,7 +4,15 @@
  * failing the workflow; planCase runs it to open the case. Both run this code.
  */
 import type { Db } from '../client.js';
-import { agencyFor, routeCase, RoutingError, type Agency, type ItemCategory, type RoutingInput } from '../../domain/routing.js';
+import {
+  agencyFor,
+  routeCase,
+  RoutingError,
+  type Agency,
+  type AgencyKind,
+  type ItemCategory,
+  type RoutingInput,
+} from '../../domain/routing.js';
 import type { DetectionInput } from '../../workflows/definitions.js';
 import { agencyJson, routingAgency } from './json.js';
 
@@ -14,6 +22,8 @@ export interface CaseRoute {
   agencyIds: string[];
   deptAgencyId: string;
   restricted: boolean;
+  /** The kinds of the agencies routed: which fields' offences may apply (domain/sanctioning-limitation.ts). */
+  agencyKinds: AgencyKind[];
 }
 
 /** The reference rows routing reads. */
@@ -39,6 +49,7 @@ export function routeOver(ref: RoutingReference, input: RoutingInput, at: Date):
     agencyIds: route.notify,
     deptAgencyId: agencyFor('DEPT', input.provinceCode, ref.agencies, at).id,
     restricted: route.restricted,
+    agencyKinds: [...new Set(route.notify.flatMap((id) => ref.agencies.filter((a) => a.id === id).map((a) => a.kind)))],
   };
 }
 

@@ -14,6 +14,7 @@
 //  - the table under "Figures still marked unverified" names every seed row marked verify, and
 //    only those, by its key in backticks (fine rule and cap ids, clocks, clock:extension, agency
 //    ids, holiday dates).
+import { RELIEF_LIMITS } from '../../domain/reference/payment-relief.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -406,6 +407,9 @@ export const UNVERIFIED_KEYS: string[] = [
   ]),
   ...AGENCIES.filter((a) => marked(a.name) || marked(a.nameEn)).map((a) => a.id),
   ...HOLIDAYS.filter((h) => marked(h.name)).map((h) => h.date),
+  ...Object.entries(RELIEF_LIMITS)
+    .filter(([, l]) => l.verify)
+    .map(([key]) => `RELIEF:${key}`),
 ];
 
 /** Keys the unverified table should name and does not; keys it names that are no longer marked. */

@@ -82,14 +82,23 @@ async function calendarNow(): Promise<WorkCalendar> {
 async function changesOf(table: string, key: string) {
   const r = await as('admin', 'GET', `/v1/reference/changes?table=${table}&key=${encodeURIComponent(key)}`);
   expect(r.status, r.text).toBe(200);
-  return r.body.items as { id: number; at: string; actorId: string; table: string; key: string; before: any; after: any }[];
+  return r.body.items as {
+    id: number;
+    at: string;
+    actorId: string;
+    table: string;
+    key: string;
+    before: any;
+    after: any;
+    casesMoved: unknown;
+  }[];
 }
 
 describe('a holiday an administrator adds', () => {
   let day = ''; // the next working day: when a case opened now must be acknowledged
   let first: { id: string; startedAt: Date; dueAt: Date };
 
-  it('moves the acknowledgement deadline of a case opened after it, and of no running case', async () => {
+  it('moves the acknowledgement deadline of a case opened after it and of the running case, which the change log names', async () => {
     const before = await openCase();
     expect(before.status, before.text).toBe(201);
     first = { id: before.body.id, ...ackClock(before.body) };
@@ -111,9 +120,16 @@ describe('a holiday an administrator adds', () => {
     expect(vnDate(second.dueAt)).not.toBe(day);
     if (vnDate(second.startedAt) === vnDate(first.startedAt)) expect(second.dueAt.getTime()).toBeGreaterThan(first.dueAt.getTime());
 
-    // the case already running keeps the calendar it opened with (docs/workflow-versioning.md)
+    // the case already running takes the corrected calendar (issue 17, gap G7), and the change log names it
     const running = await as('admin', 'GET', `/v1/cases/${first.id}`);
-    expect(ackClock(running.body).dueAt.toISOString()).toBe(first.dueAt.toISOString());
+    const moved = addWorkingDays(first.startedAt, 1, withHoliday).toISOString();
+    expect(ackClock(running.body).dueAt.toISOString()).toBe(moved);
+    const [logged] = await changesOf('Holiday', day);
+    expect(logged!.casesMoved).toContainEqual({
+      caseId: first.id,
+      number: running.body.number,
+      moves: [{ clock: 'AGENCY_ACKNOWLEDGEMENT', oldDueAt: first.dueAt.toISOString(), newDueAt: moved }],
+    });
   });
 
   it('is undone by deleting it: a case opened next counts that day again', async () => {

@@ -165,6 +165,10 @@ const HOLIDAY_DATES = new Set(HOLIDAYS.map((h) => h.date));
 export function addHolidayDates(dates: string[]): void {
   for (const d of dates) HOLIDAY_DATES.add(d);
 }
+/** Forgets days off a test added and has since removed again. */
+export function removeHolidayDates(dates: string[]): void {
+  for (const d of dates) HOLIDAY_DATES.delete(d);
+}
 const MAKE_UP_DATES = new Set(MAKE_UP_WORKDAYS.map((h) => h.date));
 
 /** The VN local date of an instant. */

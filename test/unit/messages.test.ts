@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../api/operations.js';
 import { ACTION_KINDS, type CaseAction } from '../../domain/case-actions.js';
-import { DEADLINE_ESCALATED, DETECTED, eventTypeOf } from '../../domain/case-events.js';
+import { CALENDAR_CORRECTED, DEADLINE_ESCALATED, DETECTED, eventTypeOf } from '../../domain/case-events.js';
 import {
   catalogue,
   EVENT_TYPES,
@@ -37,7 +37,7 @@ function strings(c: Catalogue): [string, string][] {
 
 describe('the catalogue', () => {
   it('names every event type the workflow writes, and no other', () => {
-    const written = new Set<string>([DETECTED, DEADLINE_ESCALATED]);
+    const written = new Set<string>([DETECTED, DEADLINE_ESCALATED, CALENDAR_CORRECTED]);
     for (const kind of ACTION_KINDS)
       if (kind === 'decideSanction')
         for (const outcome of ['approve', 'sendBack', 'noSanction'] as const) written.add(eventTypeOf({ kind, outcome } as CaseAction));

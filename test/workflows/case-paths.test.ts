@@ -359,22 +359,22 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       expect([reproposed.changes.proposal.old.amountVnd, reproposed.changes.proposal.new.amountVnd]).toEqual([19_000_000, 12_500_000]);
     }));
 
-  it('the sanctioning limitation counts from a violation date the officer states', () =>
+  it('the sanctioning limitation counts from a violation date the officer states (LHAV Art. 6: 2 years while a trade offence may apply)', () =>
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('dated'));
       const verifying = await advance(c, 'UNDER_VERIFICATION');
       const detectedAt = Date.parse(verifying.detectedAt);
-      expect(deadlineOf(verifying, 'SANCTIONING_LIMITATION')!.dueAt).toBe(iso(yearsAfter(detectedAt, 1)));
+      expect(deadlineOf(verifying, 'SANCTIONING_LIMITATION')!.dueAt).toBe(iso(yearsAfter(detectedAt, 2)));
 
       const violationDate = vnDate(detectedAt - 40 * DAY); // the item was posted weeks before it was found
       const confirmed = await c.do(qltt, { kind: 'confirmViolation', against: 'SENDER', summary: 'Gửi hàng giả', violationDate });
       expect(confirmed.violation!.violationDate).toBe(violationDate);
       const startOfViolationDay = Date.parse(`${violationDate}T00:00:00+07:00`);
-      expect(deadlineOf(confirmed, 'SANCTIONING_LIMITATION')!.dueAt).toBe(iso(yearsAfter(startOfViolationDay, 1)));
+      expect(deadlineOf(confirmed, 'SANCTIONING_LIMITATION')!.dueAt).toBe(iso(yearsAfter(startOfViolationDay, 2)));
     }));
 
-  // Last in the file: it moves the server a year on.
-  it('limitation expiry: cases left in verification, violation-recorded or enforcement past 1 year close as EXPIRED', () =>
+  // Last in the file: it moves the server two years on.
+  it('limitation expiry (LHAV Art. 6, 74): cases left in verification or violation-recorded past 2 years (a trade offence may apply), or in enforcement past 1 year, close as EXPIRED', () =>
     withCaseWorker(env, db, async (s) => {
       const verifying = await s.open(uniqueRef('expire-verify'));
       await advance(verifying, 'UNDER_VERIFICATION');
@@ -386,21 +386,22 @@ describe('case paths: referral, sanction, payment, enforcement, expiry', () => {
       await advance(referred, 'UNDER_VERIFICATION');
       await referred.do(qltt, { kind: 'refer', reason: 'Dấu hiệu tội phạm' });
 
-      // Sanctioning limitation: 1 year from the violation (here the detection date), to the end of
-      // that day. Enforcement limitation: 1 year from the decision.
+      // Sanctioning limitation: 2 years from the violation (here the detection date), to the end of
+      // that day, since market management leads and a trade offence may apply. Enforcement
+      // limitation: 1 year from the decision.
       const decidedAt = (await eventsOf(db, unpaid.id)).find((e) => e.type === 'SANCTION_DECIDED')!.at.getTime();
       const cases = [
         {
           c: verifying,
           from: 'UNDER_VERIFICATION',
           clock: 'SANCTIONING_LIMITATION',
-          at: yearsAfter(Date.parse((await verifying.view()).detectedAt), 1),
+          at: yearsAfter(Date.parse((await verifying.view()).detectedAt), 2),
         },
         {
           c: recorded,
           from: 'VIOLATION_RECORDED',
           clock: 'SANCTIONING_LIMITATION',
-          at: yearsAfter(Date.parse((await recorded.view()).detectedAt), 1),
+          at: yearsAfter(Date.parse((await recorded.view()).detectedAt), 2),
         },
         { c: unpaid, from: 'ENFORCEMENT', clock: 'ENFORCEMENT_LIMITATION', at: yearsAfter(decidedAt, 1) },
       ] as const;

@@ -129,6 +129,12 @@ export const ACTION_FORMS: Record<PersonAction, FormSpec> = {
     ],
     body: (v) => ({ ...amount(v, 'amountVnd'), ...opt(v, 'receiptRef') }),
   },
+  // instalments are granted over the API (POST …/payment-relief); the console postpones
+  grantPaymentRelief: {
+    endpoint: 'payment-relief',
+    fields: [{ name: 'requestRef', label: 'fieldRequestRef', type: 'text' }, { name: 'until', label: 'fieldUntil', type: 'date' }, reason],
+    body: (v) => ({ relief: 'postponement', ...opt(v, 'requestRef'), ...opt(v, 'until'), ...opt(v, 'reason') }),
+  },
   startEnforcement: {
     endpoint: 'enforcement',
     fields: [{ ...reason, optional: true }],
