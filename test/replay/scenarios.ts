@@ -4,6 +4,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { carrierActor, detection, officer } from '../support/cases.js';
 import { CaseDriver } from '../support/case-driver.js';
 import type { caseWorkflow } from '../../workflows/case.js';
+import { correctCalendar } from '../../workflows/definitions.js';
+import { vnDate } from '../../domain/calendar.js';
+import { HOLIDAYS, MAKE_UP_WORKDAYS } from '../../domain/reference/holidays.js';
 
 type Scenario = (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle<typeof caseWorkflow>>;
 const DAY = 86_400_000;
@@ -67,6 +70,10 @@ export const SCENARIOS: Record<string, Scenario> = {
     await c.do(carrier, { kind: 'confirmHold', holdRecordRef: 'BB-late' });
     await c.do(officer('TH-QLTT', 'qltt-officer'), { kind: 'acknowledge' });
     await c.do(qltt, { kind: 'startVerification' });
+    // v5: an administrator adds a holiday on the next working day; the verification clock moves
+    const nextDay = vnDate(new Date((await env.currentTimeMs()) + DAY));
+    const calendar = { holidays: [...HOLIDAYS.map((h) => h.date), nextDay].sort(), makeUpWorkdays: MAKE_UP_WORKDAYS.map((h) => h.date) };
+    await c.handle.executeUpdate(correctCalendar, { args: [{ calendar, actor: { id: 'admin-replay', role: 'admin' }, changeId: '1' }] });
     await c.do(qltt, { kind: 'refer', reason: 'Có dấu hiệu tội phạm buôn bán hàng giả' });
     await c.handle.result(); // waits out the referral window (time skips)
     return c.handle;
