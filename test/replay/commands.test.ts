@@ -4,6 +4,8 @@
 // with a command log and compares both with the history, so a refactoring of the workflow or
 // domain/ that changes a payload fails here even where replay itself would pass
 // (docs/workflow-versioning.md, "The replay test").
+import { testDataConverter } from '../support/payload-codec.js';
+import { openPayload, type JsonPayload } from './payloads.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,32 +25,30 @@ const fixtures = readdirSync(join(DIR, latest))
   .map((f) => `${latest}/${f}`);
 
 type Command = { activity: string; input: unknown[] } | { timerMs: number };
-interface Payload {
-  data: string;
-}
 interface HistoryEvent {
   eventType: string;
-  workflowExecutionStartedEventAttributes?: { input: { payloads: Payload[] } };
-  activityTaskScheduledEventAttributes?: { activityType: { name: string }; input: { payloads: Payload[] } };
+  workflowExecutionStartedEventAttributes?: { input: { payloads: JsonPayload[] } };
+  activityTaskScheduledEventAttributes?: { activityType: { name: string }; input: { payloads: JsonPayload[] } };
   timerStartedEventAttributes?: { startToFireTimeout: string };
 }
 
-const decode = (p: Payload): unknown => JSON.parse(Buffer.from(p.data, 'base64').toString('utf8'));
+const openAll = (payloads: JsonPayload[]) => Promise.all(payloads.map(openPayload));
 
 /** The activity and timer commands a recorded history holds, in order. */
-function recorded(events: HistoryEvent[]): Command[] {
-  return events.flatMap((e): Command[] => {
+async function recorded(events: HistoryEvent[]): Promise<Command[]> {
+  const commands: Command[] = [];
+  for (const e of events) {
     const a = e.activityTaskScheduledEventAttributes;
-    if (a) return [{ activity: a.activityType.name, input: a.input.payloads.map(decode) }];
+    if (a) commands.push({ activity: a.activityType.name, input: await openAll(a.input.payloads) });
     const t = e.timerStartedEventAttributes;
-    if (t) return [{ timerMs: Math.round(Number.parseFloat(t.startToFireTimeout) * 1000) }];
-    return [];
-  });
+    if (t) commands.push({ timerMs: Math.round(Number.parseFloat(t.startToFireTimeout) * 1000) });
+  }
+  return commands;
 }
 
 /** The id the recorded case ran under: the workflow derives the case id from it. */
-function workflowIdOf(events: HistoryEvent[]): string {
-  const [input] = events[0]!.workflowExecutionStartedEventAttributes!.input.payloads.map(decode) as CaseWorkflowInput[];
+async function workflowIdOf(events: HistoryEvent[]): Promise<string> {
+  const [input] = (await openAll(events[0]!.workflowExecutionStartedEventAttributes!.input.payloads)) as CaseWorkflowInput[];
   return caseWorkflowId(input!.detection.carrierId, input!.detection.carrierRef);
 }
 
@@ -70,6 +70,7 @@ describe('commands of recorded case histories', () => {
     await Worker.runReplayHistory(
       {
         workflowBundle: { code },
+        dataConverter: testDataConverter,
         sinks: {
           commands: {
             activity: {
@@ -81,9 +82,9 @@ describe('commands of recorded case histories', () => {
         },
       },
       history,
-      workflowIdOf(history.events),
+      await workflowIdOf(history.events),
     );
     // as JSON values: the order of an object's keys has changed between versions and means nothing
-    expect(JSON.parse(JSON.stringify(issued))).toEqual(recorded(history.events));
+    expect(JSON.parse(JSON.stringify(issued))).toEqual(await recorded(history.events));
   });
 });

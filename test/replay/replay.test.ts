@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { ENCRYPTED_ENCODING } from '../../platform/payload-codec.js';
+import { openPayload, type JsonPayload } from './payloads.js';
 import { testDataConverter } from '../support/payload-codec.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
@@ -33,20 +33,13 @@ const OUTCOMES: Record<string, string> = {
   'expired.json': 'EXPIRED',
 };
 
-type JsonPayload = { metadata?: Record<string, string>; data: string };
-const bytes = (b64: string) => Buffer.from(b64, 'base64');
-
-/** The case outcome a recorded history completed with, opened by the codec when it is sealed. */
+/** The case outcome a recorded history completed with. */
 async function outcomeOf(history: {
   events: { eventType: string; workflowExecutionCompletedEventAttributes?: { result?: { payloads?: JsonPayload[] } } }[];
 }) {
   const done = history.events.at(-1)!;
   expect(done.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
-  const p = done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!;
-  const payload = { metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, bytes(v)])), data: bytes(p.data) };
-  const sealed = payload.metadata.encoding?.toString() === ENCRYPTED_ENCODING;
-  const [plain] = sealed ? await testDataConverter.payloadCodecs![0]!.decode([payload]) : [payload];
-  return JSON.parse(Buffer.from(plain!.data!).toString('utf8'));
+  return openPayload(done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!);
 }
 
 describe('replay of recorded case histories', () => {
