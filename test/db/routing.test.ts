@@ -24,7 +24,13 @@ describe('routing', () => {
     const d = detection('ROUTE-1', { detectedAt: at });
     expect(await routingRefusal(db, routingInput(d), new Date(at))).toBeNull();
     const route = routeOver(await loadReference(db), routingInput(d), new Date(at));
-    expect(route).toEqual({ leadAgencyId: 'TH-QLTT', agencyIds: ['TH-QLTT', 'TH-DEPT'], deptAgencyId: 'TH-DEPT', restricted: false });
+    expect(route).toEqual({
+      leadAgencyId: 'TH-QLTT',
+      agencyIds: ['TH-QLTT', 'TH-DEPT'],
+      deptAgencyId: 'TH-DEPT',
+      restricted: false,
+      agencyKinds: ['QLTT', 'DEPT'], // the fields whose offences may apply follow them (LHAV Art. 6)
+    });
     expect(await plan()).toMatchObject({ ...route, clockScale: 1, searchAttributes: true });
   });
 

@@ -173,6 +173,7 @@ describe('refused actions leave no trace', () => {
       await expectRefusal(c, qltt, { kind: 'recordPayment', amountVnd: 15_000_001 }, 'AMOUNT_EXCEEDS_OUTSTANDING', [
         'extendDeadline',
         'recordPayment',
+        'grantPaymentRelief',
         'addNote',
         'addEvidence',
       ]);
