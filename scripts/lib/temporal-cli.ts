@@ -16,7 +16,10 @@ function executable(p: string): boolean {
  * Finds a Temporal binary: the explicit override, then PATH, then the
  * project's tools folder (filled by scripts/install-temporal.sh). Null when absent.
  */
-export function findBinary(name: 'temporal' | 'temporal-test-server', override?: string): string | null {
+export function findBinary(
+  name: 'temporal' | 'temporal-test-server' | 'temporal-server' | 'temporal-sql-tool',
+  override?: string,
+): string | null {
   if (override) return executable(override) ? override : null;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir && executable(join(dir, name))) return join(dir, name);

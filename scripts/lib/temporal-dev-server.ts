@@ -6,6 +6,8 @@ export interface DevServer {
   pid: number;
   address: string;
   uiUrl: string | null;
+  /** The server's process id (benchmarks read its CPU time and memory). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export async function startTemporalDevServer(opts: {
   dbFile?: string;
   namespace: string;
   log?: (line: string) => void;
+  /** Further `start-dev` flags, e.g. `--metrics-port` (benchmarks). */
+  extraArgs?: string[];
 }): Promise<DevServer> {
   const args = [
     'server',
@@ -37,6 +41,7 @@ export async function startTemporalDevServer(opts: {
   // the UI has no authentication: loopback only, like the frontend
   if (opts.uiPort) args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort));
   else args.push('--headless');
+  args.push(...(opts.extraArgs ?? []));
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.log ?? (() => {});
   child.stdout?.on('data', (b: Buffer) => log(b.toString().trimEnd()));
@@ -47,6 +52,7 @@ export async function startTemporalDevServer(opts: {
     pid: child.pid!,
     address,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

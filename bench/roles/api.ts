@@ -1,0 +1,54 @@
+// The Postwatch API (api/app.ts), as a process of its own. With `captureQueries`, the SQL that
+// Prisma sends is reported over IPC while the parent asks for it (the listing benchmark runs
+// the very same statements raw).
+import type { Server } from 'node:http';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { createApp } from '../../api/app.js';
+import { createLogger } from '../../platform/logger.js';
+import { connectTemporal } from '../../platform/temporal.js';
+import { createDb, type Db } from '../../prisma/client.js';
+import { PrismaClient } from '../../prisma/generated/client.js';
+import { serve, settings } from './role.js';
+
+export interface ApiSettings {
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  captureQueries?: boolean;
+}
+
+/** Prisma as createDb builds it, plus query events. */
+function capturingDb(url: string, isOn: () => boolean): Db {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: 'event', level: 'query' }] });
+  db.$on('query', (e) => {
+    if (isOn()) process.send?.({ query: { sql: e.query, params: e.params, ms: e.duration } });
+  });
+  return db as unknown as Db;
+}
+
+await serve(async () => {
+  const s = settings<ApiSettings>();
+  let capturing = false;
+  const db = s.captureQueries ? capturingDb(s.databaseUrl, () => capturing) : createDb(s.databaseUrl);
+  const temporal = await connectTemporal(s.temporalAddress, 'default');
+  const app = createApp({ db, temporal, taskQueue: s.taskQueue, log: createLogger('silent'), rateLimitPerMinute: 0 });
+  const server: Server = await new Promise((resolve, reject) => {
+    const srv = app.listen(0, '127.0.0.1', () => resolve(srv));
+    srv.once('error', reject);
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    info: { base: `http://127.0.0.1:${port}` },
+    onMessage(m) {
+      if (typeof m.capture === 'boolean') {
+        capturing = m.capture;
+        process.send?.({ captureAck: m.capture });
+      }
+    },
+    async stop() {
+      await new Promise((r) => server.close(r));
+      await temporal.connection.close();
+      await db.$disconnect();
+    },
+  };
+});
