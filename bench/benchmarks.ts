@@ -81,7 +81,12 @@ export function runBenchmarks(o: BenchOptions, ctx: BenchContext): { done: Promi
       }
       if (wants('timers')) {
         const at = new Date();
-        const r = await measureTimers(stack, d, { cases: o.cases, cache: o.workflowCache, drainSeconds: o.timersDrainSeconds }, ctx.log);
+        const r = await measureTimers(
+          stack,
+          d,
+          { cases: o.cases, cache: o.workflowCache, drainSeconds: o.timersDrainSeconds, budgetMinutes: o.timersBudgetMinutes },
+          ctx.log,
+        );
         section('timers', at, timersSection(r));
       }
       await d.stop();

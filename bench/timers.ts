@@ -26,6 +26,9 @@ const HOLD_HOURS = 24; // HOLD_CONFIRMATION, domain/reference/deadlines.ts
 const STARTERS = 32;
 
 export interface TimersResult {
+  /** --cases; `cases` is smaller when the calibration said they would not open within the budget. */
+  requested: number;
+  budgetMinutes: number;
   cases: number;
   cache: number;
   calibration: { cases: number; rate: number };
@@ -92,7 +95,7 @@ const escalationsOf = (prefix: string) =>
 export async function measureTimers(
   stack: Stack,
   d: Deployment,
-  o: { cases: number; cache: number; drainSeconds: number },
+  o: { cases: number; cache: number; drainSeconds: number; budgetMinutes: number },
   log: (m: string) => void,
 ): Promise<TimersResult> {
   const worker = await startRole<{ metricsUrl: string }>(
@@ -113,15 +116,17 @@ export async function measureTimers(
     let t0 = performance.now();
     await startCases(d, 'timers-cal', calCases, new Date());
     const calRate = calCases / (await untilOpened(d, 'timers-cal', calCases, t0, log));
-    const leadSeconds = Math.ceil((o.cases / calRate) * 1.3 + 30);
+    // opening is expected to take cases / rate; the deadline leaves 30 % and 30 s more
+    const cases = Math.min(o.cases, Math.max(calCases, Math.floor(((o.budgetMinutes * 60) / 1.3) * calRate)));
+    const leadSeconds = Math.ceil((cases / calRate) * 1.3 + 30);
     const due = new Date(Date.now() + leadSeconds * 1000);
-    log(`timers: calibration ${calRate.toFixed(1)} cases/s; ${o.cases} deadlines due at ${due.toISOString()} (in ${leadSeconds} s)`);
+    log(`timers: calibration ${calRate.toFixed(1)} cases/s; ${cases} deadlines due at ${due.toISOString()} (in ${leadSeconds} s)`);
 
     t0 = performance.now();
-    await startCases(d, 'timers-m', o.cases, new Date(due.getTime() - HOLD_HOURS * 3_600_000));
-    const openSeconds = await untilOpened(d, 'timers-m', o.cases, t0, log);
+    await startCases(d, 'timers-m', cases, new Date(due.getTime() - HOLD_HOURS * 3_600_000));
+    const openSeconds = await untilOpened(d, 'timers-m', cases, t0, log);
     const overran = Date.now() > due.getTime();
-    log(`timers: ${o.cases} open in ${openSeconds.toFixed(0)} s${overran ? ' — AFTER the deadline' : ''}`);
+    log(`timers: ${cases} open in ${openSeconds.toFixed(0)} s${overran ? ' — AFTER the deadline' : ''}`);
 
     // the deadline, then every escalation stored
     await sleep(Math.max(0, due.getTime() - Date.now()));
@@ -130,7 +135,7 @@ export async function measureTimers(
     let allStoredAfterMs: number | null = null;
     while (Date.now() < deadline) {
       escalated = Number((await d.sql.query<{ n: string }>(`SELECT count(*) AS n ${escalationsOf('timers-m')}`)).rows[0]!.n);
-      if (escalated >= o.cases) {
+      if (escalated >= cases) {
         allStoredAfterMs = Date.now() - due.getTime();
         break;
       }
@@ -148,10 +153,12 @@ export async function measureTimers(
       (await d.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "Case" WHERE "carrierRef" LIKE 'timers-m-%' AND overdue`)).rows[0]!.n,
     );
     return {
-      cases: o.cases,
+      requested: o.cases,
+      budgetMinutes: o.budgetMinutes,
+      cases,
       cache: o.cache,
       calibration: { cases: calCases, rate: calRate },
-      opening: { seconds: openSeconds, rate: o.cases / openSeconds, overran },
+      opening: { seconds: openSeconds, rate: cases / openSeconds, overran },
       leadSeconds,
       escalated,
       overdueRows,

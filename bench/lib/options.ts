@@ -13,18 +13,19 @@ const DEFAULT_SET: BenchmarkName[] = ['intake', 'latency', 'timers', 'listing', 
 const SPEC = {
   only: { def: DEFAULT_SET.join(','), help: `benchmarks to run, of ${BENCHMARKS.join(', ')}` },
   'intake-concurrency': { def: '1,4,16', help: 'closed-loop clients per side' },
-  'intake-seconds': { def: '12', help: 'measured seconds per side, per round and concurrency' },
+  'intake-seconds': { def: '10', help: 'measured seconds per side, per round and concurrency' },
   'intake-rounds': { def: '2', help: 'rounds per concurrency; sides alternate (ABBA)' },
-  'warmup-seconds': { def: '3', help: 'unmeasured seconds before each concurrency, per side' },
-  'latency-seconds': { def: '16', help: 'measured seconds per side and endpoint (two halves, alternating)' },
+  'warmup-seconds': { def: '2', help: 'unmeasured seconds before each concurrency, per side' },
+  'latency-seconds': { def: '12', help: 'measured seconds per side and endpoint (two halves, alternating)' },
   'latency-load': { def: '0.8', help: 'offered rate as a share of the highest sustained intake rate' },
   'latency-rate': { def: '', help: 'offered rate (requests/s); overrides --latency-load' },
   cases: { def: '10000', help: 'cases open at once in the timer benchmark' },
   'workflow-cache': { def: '1000', help: 'maxCachedWorkflows of the timer benchmark worker' },
   'timers-drain-seconds': { def: '900', help: 'how long to wait after the deadline for every escalation' },
+  'timers-budget-minutes': { def: '6', help: 'fewer cases than --cases when the calibration says opening them would take longer' },
   rows: { def: '1000000', help: 'cases loaded in SQL for the listing benchmark' },
-  'listing-requests': { def: '300', help: 'requests per query and side, with the listing indexes' },
-  'listing-before-requests': { def: '40', help: 'the same without them (each may scan the whole table)' },
+  'listing-requests': { def: '200', help: 'requests per query and side, with the listing indexes' },
+  'listing-before-requests': { def: '30', help: 'the same without them (each may scan the whole table)' },
   'scaled-concurrency': { def: '4,16', help: 'intake concurrencies on the PostgreSQL-backed Temporal' },
   'profile-seconds': { def: '20', help: 'seconds of Postwatch intake under --cpu-prof' },
   doc: { def: 'docs/benchmarks.md', help: 'the file whose sections are regenerated' },
@@ -45,6 +46,7 @@ export interface BenchOptions {
   cases: number;
   workflowCache: number;
   timersDrainSeconds: number;
+  timersBudgetMinutes: number;
   rows: number;
   listingRequests: number;
   listingBeforeRequests: number;
@@ -100,6 +102,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     cases: Math.round(positive('cases', raw('cases'))),
     workflowCache: Math.round(positive('workflow-cache', raw('workflow-cache'))),
     timersDrainSeconds: positive('timers-drain-seconds', raw('timers-drain-seconds')),
+    timersBudgetMinutes: positive('timers-budget-minutes', raw('timers-budget-minutes')),
     rows: Math.round(positive('rows', raw('rows'))),
     listingRequests: Math.round(positive('listing-requests', raw('listing-requests'))),
     listingBeforeRequests: Math.round(positive('listing-before-requests', raw('listing-before-requests'))),

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
-import { freePort } from '../../scripts/lib/ports.js';
+import { isPortFree } from '../../scripts/lib/ports.js';
 import { findBinary } from '../../scripts/lib/temporal-cli.js';
 import type { Stack, TemporalServer } from './stack.js';
 
@@ -115,6 +115,14 @@ dynamicConfigClient:
 `;
 }
 
+/** A free port below 32768: the server stores membership ports in a smallint column. */
+async function lowFreePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.has(port) && (await isPortFree(port))) return (taken.add(port), port);
+  }
+}
+
 /** Until the namespace answers a visibility query (the frontend's namespace cache refreshes on its own schedule). */
 async function untilNamespaceReady(address: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -137,17 +145,18 @@ async function untilNamespaceReady(address: string, timeoutMs = 90_000): Promise
 export async function startSqlTemporal(stack: Stack, bins: SqlTemporalBinaries, log: (m: string) => void): Promise<TemporalServer> {
   await setUpSchemas(stack, bins.sqlTool, log);
   const names = ['grpc', 'http', 'metrics', 'frontendM', 'history', 'historyM', 'matching', 'matchingM', 'worker', 'workerM'] as const;
-  const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()] as const))) as Record<
-    (typeof names)[number],
-    number
-  >;
+  const taken = new Set<number>();
+  const ports = {} as Record<(typeof names)[number], number>;
+  for (const n of names) ports[n] = await lowFreePort(taken);
   const dir = join(stack.dir, 'temporal-sql');
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, 'config.yaml');
   writeFileSync(configFile, config(stack, ports));
-  const child = spawn(bins.server, ['--config-file', configFile, '--allow-no-auth', 'start'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
+  const child = spawn(bins.server, ['--config-file', configFile, '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = ''; // its log (warnings and errors), for the message when it fails to start
+  const keep = (b: Buffer) => (output = (output + b.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -159,14 +168,14 @@ export async function startSqlTemporal(stack: Stack, bins: SqlTemporalBinaries, 
   try {
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`temporal-server exited with code ${child.exitCode}: ${stderr.slice(-1500)}`);
+      if (child.exitCode !== null) throw new Error(`temporal-server exited with code ${child.exitCode}: ${output.slice(-1500)}`);
       try {
         const c = await Connection.connect({ address, connectTimeout: 1000 });
         await c.workflowService.getSystemInfo({});
         await c.close();
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`temporal-server did not answer on ${address} within 90 s: ${stderr.slice(-1500)}`);
+        if (Date.now() > deadline) throw new Error(`temporal-server did not answer on ${address} within 90 s: ${output.slice(-1500)}`);
         await sleep(500);
       }
     }
