@@ -13,7 +13,7 @@ import { Pool } from 'undici';
 import { applyMigrations, defaultMigrationsDir } from '../prisma/migrate.js';
 import { createDb } from '../prisma/client.js';
 import { createPrincipal } from '../prisma/principals.js';
-import { seedReferenceData } from '../prisma/reference.js';
+import { seedReferenceData } from '../prisma/reference/seed.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { Latencies } from './lib/latencies.js';
 import { ms, ratio, table, verdict } from './lib/markdown.js';

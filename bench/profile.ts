@@ -41,7 +41,7 @@ export async function measureProfile(stack: Stack, o: { seconds: number }, log: 
     const bare = bareSide(d, 'profile');
     await closedLoop(pw.open, { concurrency: CLIENTS, seconds: 5 });
     await closedLoop(bare.open, { concurrency: CLIENTS, seconds: 3 });
-    apiStatements = (await queriesDuring(d.api, () => pw.open(0))).map((q) => gist(q.sql));
+    apiStatements = (await queriesDuring(d.api, () => pw.open())).map((q) => gist(q.sql));
     const from = monotonicUs();
     const { value: w, counts } = await pgCountsDuring(d.sql, () =>
       measured(d, () => closedLoop(pw.open, { concurrency: CLIENTS, seconds: o.seconds })),

@@ -10,7 +10,7 @@ import { Pool } from 'undici';
 import { applyMigrations } from '../../prisma/migrate.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { createPrincipal } from '../../prisma/principals.js';
-import { seedReferenceData } from '../../prisma/reference.js';
+import { seedReferenceData } from '../../prisma/reference/seed.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { CREATE_BARE_TABLE } from '../bare/activities.js';
