@@ -11,10 +11,9 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { applyMigrations, defaultMigrationsDir } from '../prisma/migrate.js';
-import { createDb } from '../prisma/client.js';
 import { createPrincipal } from '../prisma/principals.js';
-import { seedReferenceData } from '../prisma/reference/seed.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
+import { setUpDatabase } from './lib/database.js';
 import { Latencies } from './lib/latencies.js';
 import { ms, ratio, table, verdict } from './lib/markdown.js';
 import { startRole, type Role } from './lib/roles.js';
@@ -140,20 +139,20 @@ export async function measureListing(
   log: (m: string) => void,
 ): Promise<ListingResult> {
   const url = await stack.createDatabase('listing');
-  await applyMigrations(url, { dir: migrationsBeforeIndexes(stack.dir) });
-  const db = createDb(url, { max: 2 });
+  const tokens = await setUpDatabase(url, { migrationsDir: migrationsBeforeIndexes(stack.dir) }, async (db) => {
+    const t = {} as Record<Who, string>;
+    for (const [who, p] of Object.entries(PRINCIPALS)) t[who as Who] = (await createPrincipal(db, p, 'bench')).token;
+    return t;
+  });
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   let api: Role<{ base: string }> | null = null;
   let http: Pool | null = null;
   try {
-    await seedReferenceData(db);
     const t0 = performance.now();
     await loadSyntheticCases(sql, o.rows, (n) => log(`listing: ${n.toLocaleString('en')} of ${o.rows.toLocaleString('en')} cases loaded`));
     const loadSeconds = (performance.now() - t0) / 1000;
-    const tokens = {} as Record<Who, string>;
-    for (const [who, p] of Object.entries(PRINCIPALS)) tokens[who as Who] = (await createPrincipal(db, p, 'bench')).token;
     api = await startRole<{ base: string }>(
       'api.ts',
       { databaseUrl: url, temporalAddress: stack.temporal.address, taskQueue: TASK_QUEUE, captureQueries: true } satisfies ApiSettings,
@@ -184,7 +183,6 @@ export async function measureListing(
     await api?.stop();
     await raw.end();
     await sql.end();
-    await db.$disconnect();
   }
 }
 

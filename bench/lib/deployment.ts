@@ -7,10 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { Pool } from 'undici';
-import { applyMigrations } from '../../prisma/migrate.js';
-import { createDb, type Db } from '../../prisma/client.js';
+import { createCarrier } from '../../prisma/carriers.js';
 import { createPrincipal } from '../../prisma/principals.js';
-import { seedReferenceData } from '../../prisma/reference/seed.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { CREATE_BARE_TABLE } from '../bare/activities.js';
@@ -18,6 +16,7 @@ import type { ApiSettings } from '../roles/api.js';
 import type { BareWorkerSettings } from '../roles/bare-worker.js';
 import type { CaseWorkerSettings } from '../roles/case-worker.js';
 import type { Watched } from './proc.js';
+import { setUpDatabase } from './database.js';
 import { startRole, type Role } from './roles.js';
 import type { Stack, TemporalServer } from './stack.js';
 
@@ -27,7 +26,6 @@ export const PROVINCES = ['TH', 'HN', 'HCM'] as const;
 
 export interface Deployment {
   databaseUrl: string;
-  db: Db;
   sql: pg.Pool;
   temporal: { connection: Connection; client: Client; server: TemporalServer };
   http: Pool;
@@ -54,20 +52,19 @@ export async function deploy(
   };
   try {
     const databaseUrl = await stack.createDatabase(opts.database);
-    await applyMigrations(databaseUrl);
-    const db = createDb(databaseUrl, { max: 4 });
-    undo.push(() => db.$disconnect());
+    const { carrierToken, officerTokens } = await setUpDatabase(databaseUrl, {}, async (db) => {
+      await createCarrier(db, { id: BENCH_CARRIER, name: 'Bưu chính thử tải (benchmark carrier)', kt1: false });
+      const carrier = await createPrincipal(db, { name: 'Benchmark carrier', role: 'carrier', carrierId: BENCH_CARRIER }, 'bench');
+      const officers: Record<string, string> = {};
+      for (const p of PROVINCES) {
+        const o = await createPrincipal(db, { name: `Cán bộ ${p}-QLTT`, role: 'officer', agencyId: `${p}-QLTT`, provinceCode: p }, 'bench');
+        officers[p] = o.token;
+      }
+      return { carrierToken: carrier.token, officerTokens: officers };
+    });
     const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     undo.push(() => sql.end());
-    await seedReferenceData(db);
     await sql.query(CREATE_BARE_TABLE);
-    await db.carrier.create({ data: { id: BENCH_CARRIER, name: 'Bưu chính thử tải (benchmark carrier)' } });
-    const carrier = await createPrincipal(db, { name: 'Benchmark carrier', role: 'carrier', carrierId: BENCH_CARRIER }, 'bench');
-    const officerTokens: Record<string, string> = {};
-    for (const p of PROVINCES) {
-      const o = await createPrincipal(db, { name: `Cán bộ ${p}-QLTT`, role: 'officer', agencyId: `${p}-QLTT`, provinceCode: p }, 'bench');
-      officerTokens[p] = o.token;
-    }
 
     if (opts.cpuProfDir) mkdirSync(opts.cpuProfDir, { recursive: true });
     const common = { databaseUrl, temporalAddress: temporalServer.address };
@@ -99,14 +96,13 @@ export async function deploy(
     undo.push(() => http.close());
     return {
       databaseUrl,
-      db,
       sql,
       temporal: { connection, client: new Client({ connection, namespace: 'default' }), server: temporalServer },
       http,
       api,
       caseWorker,
       bareWorker,
-      carrierToken: carrier.token,
+      carrierToken,
       officerTokens,
       processes: () => ({
         'load generator': { pid: process.pid },

@@ -2,12 +2,10 @@
 // Prisma sends is reported over IPC while the parent asks for it (the listing benchmark runs
 // the very same statements raw).
 import type { Server } from 'node:http';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { createApp } from '../../api/app.js';
 import { createLogger } from '../../platform/logger.js';
 import { connectTemporal } from '../../platform/temporal.js';
-import { createDb, type Db } from '../../prisma/client.js';
-import { PrismaClient } from '../../prisma/generated/client.js';
+import { createDb } from '../../prisma/client.js';
 import { serve, settings } from './role.js';
 
 export interface ApiSettings {
@@ -17,19 +15,14 @@ export interface ApiSettings {
   captureQueries?: boolean;
 }
 
-/** Prisma as createDb builds it, plus query events. */
-function capturingDb(url: string, isOn: () => boolean): Db {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: 'event', level: 'query' }] });
-  db.$on('query', (e) => {
-    if (isOn()) process.send?.({ query: { sql: e.query, params: e.params, ms: e.duration } });
-  });
-  return db as unknown as Db;
-}
-
 await serve(async () => {
   const s = settings<ApiSettings>();
   let capturing = false;
-  const db = s.captureQueries ? capturingDb(s.databaseUrl, () => capturing) : createDb(s.databaseUrl);
+  const db = createDb(s.databaseUrl, {
+    onQuery: s.captureQueries
+      ? (e) => capturing && process.send?.({ query: { sql: e.query, params: e.params, ms: e.duration } })
+      : undefined,
+  });
   const temporal = await connectTemporal(s.temporalAddress, 'default');
   const app = createApp({ db, temporal, taskQueue: s.taskQueue, log: createLogger('silent'), rateLimitPerMinute: 0 });
   const server: Server = await new Promise((resolve, reject) => {

@@ -1,0 +1,19 @@
+/**
+ * The benchmarks' own composition root for setting a database up: migrated, seeded with the
+ * reference data, then whatever else a benchmark needs (carriers, principals), all through
+ * prisma/'s modules; the client is closed when that is done.
+ */
+import { applyMigrations } from '../../prisma/migrate.js';
+import { createDb, type Db } from '../../prisma/client.js';
+import { seedReferenceData } from '../../prisma/reference/seed.js';
+
+export async function setUpDatabase<T>(url: string, opts: { migrationsDir?: string }, fill: (db: Db) => Promise<T>): Promise<T> {
+  await applyMigrations(url, { dir: opts.migrationsDir });
+  const db = createDb(url, { max: 2 });
+  try {
+    await seedReferenceData(db);
+    return await fill(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
