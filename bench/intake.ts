@@ -50,6 +50,8 @@ export async function measureIntake(
   return levels;
 }
 
+const clients = (n: number) => `${n} client${n === 1 ? '' : 's'}`;
+
 export const failures = (w: Window) =>
   w.run.failed ? `, ${w.run.failed} failed (${[...w.run.errors].map(([m, n]) => `${n}× ${m}`).join('; ')})` : '';
 
@@ -91,8 +93,8 @@ export function intakeTables(levels: IntakeLevel[]): string {
     rows,
   );
   const windows = levels.flatMap((l) => [
-    { label: `bare Temporal, ${l.concurrency} clients`, w: mergeWindows(l.bare) },
-    { label: `Postwatch, ${l.concurrency} clients`, w: mergeWindows(l.postwatch) },
+    { label: `bare Temporal, ${clients(l.concurrency)}`, w: mergeWindows(l.bare) },
+    { label: `Postwatch, ${clients(l.concurrency)}`, w: mergeWindows(l.postwatch) },
   ]);
   return `${main}\n\n${breakdownTables(windows)}`;
 }
