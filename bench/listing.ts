@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { newCodecKeyEntry } from '../platform/payload-codec.js';
 import { applyMigrations, defaultMigrationsDir } from '../prisma/migrate.js';
 import { createPrincipal } from '../prisma/principals.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
@@ -155,7 +156,13 @@ export async function measureListing(
     const loadSeconds = (performance.now() - t0) / 1000;
     api = await startRole<{ base: string }>(
       'api.ts',
-      { databaseUrl: url, temporalAddress: stack.temporal.address, taskQueue: TASK_QUEUE, captureQueries: true } satisfies ApiSettings,
+      {
+        databaseUrl: url,
+        temporalAddress: stack.temporal.address,
+        taskQueue: TASK_QUEUE,
+        codecKeys: newCodecKeyEntry(),
+        captureQueries: true,
+      } satisfies ApiSettings,
       { name: 'listing api' },
     );
     http = new Pool(api.info.base, { connections: 1 });

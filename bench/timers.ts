@@ -58,7 +58,7 @@ async function startCases(d: Deployment, prefix: string, count: number, detected
   const starter = async () => {
     for (let n = next++; n < count; n = next++) {
       const ref = `${prefix}-${n}`;
-      await d.temporal.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+      await d.temporal.cases.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         workflowId: caseWorkflowId(BENCH_CARRIER, ref),
         taskQueue: TASK_QUEUE,
         args: [{ detection: detection(ref, n, detectedAt) }],
@@ -104,6 +104,7 @@ export async function measureTimers(
       databaseUrl: d.databaseUrl,
       temporalAddress: d.temporal.server.address,
       taskQueue: TASK_QUEUE,
+      codecKeys: d.codecKeys,
       bundlePath: stack.bundles.cases,
       metricsPort: await freePort(),
       maxCachedWorkflows: o.cache,

@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { newCodecKeyEntry, parseCodecKeys } from '../../platform/payload-codec.js';
+import { caseDataConverter } from '../../platform/payload-keys.js';
 import { createCarrier } from '../../prisma/carriers.js';
 import { createPrincipal } from '../../prisma/principals.js';
 import { freePort } from '../../scripts/lib/ports.js';
@@ -27,11 +29,14 @@ export const PROVINCES = ['TH', 'HN', 'HCM'] as const;
 export interface Deployment {
   databaseUrl: string;
   sql: pg.Pool;
-  temporal: { connection: Connection; client: Client; server: TemporalServer };
+  /** `client` is the baseline's (no codec), `cases` Postwatch's (payloads sealed, as the API and worker do). */
+  temporal: { connection: Connection; client: Client; cases: Client; server: TemporalServer };
   http: Pool;
   api: Role<{ base: string }>;
   caseWorker: Role<{ metricsUrl: string }>;
   bareWorker: Role<{ metricsUrl: string }>;
+  /** PAYLOAD_CODEC_KEYS of the run, for further case workers. */
+  codecKeys: string;
   carrierToken: string;
   /** The lead agency's officer (`<province>-QLTT`) of each province: acknowledges that province's cases. */
   officerTokens: Record<string, string>;
@@ -67,11 +72,12 @@ export async function deploy(
     await sql.query(CREATE_BARE_TABLE);
 
     if (opts.cpuProfDir) mkdirSync(opts.cpuProfDir, { recursive: true });
+    const codecKeys = newCodecKeyEntry();
     const common = { databaseUrl, temporalAddress: temporalServer.address };
     const [api, caseWorker, bareWorker] = await Promise.all([
       startRole<{ base: string }>(
         'api.ts',
-        { ...common, taskQueue: TASK_QUEUE, captureQueries: opts.captureQueries } satisfies ApiSettings,
+        { ...common, taskQueue: TASK_QUEUE, codecKeys, captureQueries: opts.captureQueries } satisfies ApiSettings,
         {
           name: 'api',
           cpuProfDir: opts.cpuProfDir,
@@ -79,7 +85,13 @@ export async function deploy(
       ),
       startRole<{ metricsUrl: string }>(
         'case-worker.ts',
-        { ...common, taskQueue: TASK_QUEUE, bundlePath: stack.bundles.cases, metricsPort: await freePort() } satisfies CaseWorkerSettings,
+        {
+          ...common,
+          taskQueue: TASK_QUEUE,
+          codecKeys,
+          bundlePath: stack.bundles.cases,
+          metricsPort: await freePort(),
+        } satisfies CaseWorkerSettings,
         { name: 'case worker', cpuProfDir: opts.cpuProfDir },
       ),
       startRole<{ metricsUrl: string }>(
@@ -97,11 +109,17 @@ export async function deploy(
     return {
       databaseUrl,
       sql,
-      temporal: { connection, client: new Client({ connection, namespace: 'default' }), server: temporalServer },
+      temporal: {
+        connection,
+        client: new Client({ connection, namespace: 'default' }),
+        cases: new Client({ connection, namespace: 'default', dataConverter: caseDataConverter(parseCodecKeys(codecKeys)) }),
+        server: temporalServer,
+      },
       http,
       api,
       caseWorker,
       bareWorker,
+      codecKeys,
       carrierToken,
       officerTokens,
       processes: () => ({

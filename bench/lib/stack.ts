@@ -7,9 +7,10 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
-import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
+import { ensureSearchAttributes } from '../../platform/temporal.js';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { findBinary } from '../../scripts/lib/temporal-cli.js';
@@ -108,7 +109,7 @@ async function startDevServer(cli: string, dir: string): Promise<TemporalServer>
     dbFile: join(dir, 'temporal.db'),
     extraArgs: ['--metrics-port', String(metricsPort)],
   });
-  const { connection } = await connectTemporal(server.address, 'default');
+  const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   const info = await connection.workflowService.getSystemInfo({});
   await connection.close();

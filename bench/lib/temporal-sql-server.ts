@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
-import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal.js';
+import { ensureSearchAttributes } from '../../platform/temporal.js';
 import { isPortFree } from '../../scripts/lib/ports.js';
 import { findBinary } from '../../scripts/lib/temporal-cli.js';
 import type { Stack, TemporalServer } from './stack.js';
@@ -179,7 +179,7 @@ export async function startSqlTemporal(stack: Stack, bins: SqlTemporalBinaries, 
         await sleep(500);
       }
     }
-    const { connection } = await connectTemporal(address, 'default');
+    const connection = await Connection.connect({ address });
     try {
       await connection.workflowService.registerNamespace({ namespace: 'default', workflowExecutionRetentionPeriod: msToTs('3 days') });
       await untilNamespaceReady(address);

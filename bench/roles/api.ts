@@ -4,7 +4,10 @@
 import type { Server } from 'node:http';
 import { createApp } from '../../api/app.js';
 import { createLogger } from '../../platform/logger.js';
+import { parseCodecKeys } from '../../platform/payload-codec.js';
+import { caseDataConverter } from '../../platform/payload-keys.js';
 import { connectTemporal } from '../../platform/temporal.js';
+import { embeddedTemporalTarget } from '../../platform/temporal-target.js';
 import { createDb } from '../../prisma/client.js';
 import { serve, settings } from './role.js';
 
@@ -12,6 +15,8 @@ export interface ApiSettings {
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
+  /** PAYLOAD_CODEC_KEYS of the run: payloads sealed as deployed. */
+  codecKeys: string;
   captureQueries?: boolean;
 }
 
@@ -23,7 +28,9 @@ await serve(async () => {
       ? (e) => capturing && process.send?.({ query: { sql: e.query, params: e.params, ms: e.duration } })
       : undefined,
   });
-  const temporal = await connectTemporal(s.temporalAddress, 'default');
+  const temporal = await connectTemporal(
+    embeddedTemporalTarget(s.temporalAddress, 'default', caseDataConverter(parseCodecKeys(s.codecKeys))),
+  );
   const app = createApp({ db, temporal, taskQueue: s.taskQueue, log: createLogger('silent'), rateLimitPerMinute: 0 });
   const server: Server = await new Promise((resolve, reject) => {
     const srv = app.listen(0, '127.0.0.1', () => resolve(srv));

@@ -1,5 +1,7 @@
 // A Postwatch case worker (worker/create-worker.ts), as a process of its own.
 import { NativeConnection } from '@temporalio/worker';
+import { parseCodecKeys } from '../../platform/payload-codec.js';
+import { caseDataConverter } from '../../platform/payload-keys.js';
 import { createDb } from '../../prisma/client.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { installWorkerRuntime, serve, settings } from './role.js';
@@ -8,6 +10,8 @@ export interface CaseWorkerSettings {
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
+  /** PAYLOAD_CODEC_KEYS of the run: payloads sealed as deployed. */
+  codecKeys: string;
   bundlePath: string;
   metricsPort: number;
   /** Bounds the sticky workflow cache; the SDK's default otherwise. */
@@ -24,6 +28,7 @@ await serve(async () => {
     namespace: 'default',
     taskQueue: s.taskQueue,
     deps: { db, now: () => new Date() },
+    dataConverter: caseDataConverter(parseCodecKeys(s.codecKeys)),
     bundlePath: s.bundlePath,
     extra: { shutdownGraceTime: '5 seconds', ...(s.maxCachedWorkflows ? { maxCachedWorkflows: s.maxCachedWorkflows } : {}) },
   });

@@ -6,8 +6,6 @@ export interface DevServer {
   pid: number;
   address: string;
   uiUrl: string | null;
-  /** The server's process id (benchmarks read its CPU time and memory). */
-  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,7 +50,6 @@ export async function startTemporalDevServer(opts: {
     pid: child.pid!,
     address,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
-    pid: child.pid,
     stop: () => stopChild(child),
   };
 }
