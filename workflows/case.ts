@@ -4,7 +4,16 @@
  * Update, refused by the same pure rule the API shows before anything is written. Each step is
  * taken by domain/case-step.ts and stored as a chained audit event before its Update answers.
  */
-import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import type { CaseAction } from '../domain/case-actions.js';
@@ -25,10 +34,16 @@ import {
 } from './definitions.js';
 import { publish } from './search-attributes.js';
 
-const acts = proxyActivities<CaseActivities>({
+const options = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' }, // forever: a database outage must not lose a step
-});
+} as const;
+const acts = proxyActivities<CaseActivities>(options);
+// The intake's writes run inside the workflow task that took the update-with-start: one round trip
+// through Temporal where scheduled activities took four (issue 18). Each is idempotent, and the
+// task completes (and the intake answers) only once they have returned.
+const local = proxyLocalActivities<CaseActivities>(options);
+type Writer = Pick<CaseActivities, 'recordEvent'>;
 
 // v3: import/export-related goods start with the 2-year sanctioning limitation.
 // v5: the limitation follows the field of the offence (domain/sanctioning-limitation.ts).
@@ -61,7 +76,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     async (request) => {
       const correction = patched('calendar-corrections') ? calendarCorrected(opened(), request, new Date()) : null;
       if (!correction) return [];
-      if (correction.step) await record(correction.step);
+      if (correction.step) await record(correction.step, acts);
       else state = correction.state;
       return correction.moves;
     },
@@ -69,22 +84,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   );
 
   /** Records a step's event and notices after those before it, and waits until they are stored. */
-  function record(step: steps.Step): Promise<unknown> {
+  function record(step: steps.Step, via: Writer): Promise<unknown> {
     state = step.state;
-    writes = writes.then(() => acts.recordEvent(step.write));
+    writes = writes.then(() => via.recordEvent(step.write));
     publish(state.plan, step.write.view);
     changed = true;
     return writes;
   }
 
   /** One step of the procedure, then the one it leads to at once (a settled fine closes the case). */
-  async function take(action: CaseAction, actor: Actor, ifRefused: 'throw' | 'skip' = 'throw'): Promise<void> {
+  async function take(action: CaseAction, actor: Actor, ifRefused: 'throw' | 'skip' = 'throw', via: Writer = acts): Promise<void> {
     const step = steps.takeStep(opened(), action, actor, new Date(), revisions());
     if (!step.ok && ifRefused === 'skip') return;
     if (!step.ok) throw refusal(step, allowedFor(opened().view, actor, Date.now()));
-    await record(step);
+    await record(step, via);
     const followUp = FOLLOW_UPS[opened().view.status];
-    if (followUp) await take(followUp, SYSTEM_ACTOR);
+    if (followUp) await take(followUp, SYSTEM_ACTOR, 'throw', via);
   }
 
   /** A missed deadline: recorded, the case marked overdue, the next level told — or the step the law prescribes. */
@@ -92,19 +107,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const prescribed = steps.prescribedStep(e);
     // v2: a missed deadline that triggers a step is recorded (and the lead agency told) first, so
     // reports count every missed clock; cases started before keep their recorded order.
-    if (!prescribed || patched('record-escalation-before-prescribed-step')) await record(steps.escalationStep(opened(), e, new Date()));
+    if (!prescribed || patched('record-escalation-before-prescribed-step'))
+      await record(steps.escalationStep(opened(), e, new Date()), acts);
     if (prescribed) await take(prescribed, SYSTEM_ACTOR, 'skip');
   }
 
   /** 1. Detected: routed from reference data, registered and numbered before anyone is told. */
   async function open(): Promise<void> {
-    const plan = await acts.planCase(input.detection);
+    // v6: plan, register and notify as local activities; cases opened before ran them as activities
+    const intake = patched('intake-local-activities') ? local : acts;
+    const plan = await intake.planCase(input.detection);
     const opening = openingStep(workflowInfo().workflowId, input.detection, plan, new Date(), revisions());
     state = opening.state;
-    const { number } = await acts.registerCase(opening.registration);
+    const { number } = await intake.registerCase(opening.registration);
     state = numbered(state, number);
     publish(plan, state.view, true);
-    await take({ kind: 'notify' }, SYSTEM_ACTOR); // 3. every routed agency at once; the hold (2) is the carrier's
+    await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake); // 3. every routed agency at once; the hold (2) is the carrier's
   }
 
   const tooLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);

@@ -21,20 +21,25 @@ import { TEST_CODEC_KEYS, testKey } from '../support/payload-codec.js';
 const DESCRIPTION = `KT1 ${randomBytes(6).toString('hex')}: linh kiện thiết bị quân sự`;
 const history = async (client: Client, workflowId: string) => (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
 
+/** What the SDK itself writes in a marker and reads back: a patch's id, a local activity's type, attempt and times. */
+const SDK_MARKER_DETAILS = new Set(['patch-data', 'data']);
+
 /**
- * Every payload of a history, wherever the event keeps it, but the two kinds Temporal itself must
- * read and so never passes to a codec: search attributes (status, province, category, lead agency,
- * deadline, overdue: what lists filter on) and the SDK's patch markers.
+ * Every payload of a history, wherever the event keeps it, but the two kinds Temporal and the SDK
+ * must read and so never pass to a codec: search attributes (status, province, category, lead
+ * agency, deadline, overdue: what lists filter on) and the SDK's own marker details. A local
+ * activity's result, kept in its marker, is the case's and is counted.
  */
 function payloadsOf(events: unknown, opts: { evenTemporals?: boolean } = {}): Payload[] {
   const found: Payload[] = [];
-  const walk = (v: unknown) => {
+  const walk = (v: unknown, inMarker: boolean) => {
     if (!v || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
     if ('data' in v && 'metadata' in v && (v as Payload).data instanceof Uint8Array) found.push(v as Payload);
     for (const [k, child] of Object.entries(v))
-      if (opts.evenTemporals || (k !== 'searchAttributes' && k !== 'markerRecordedEventAttributes')) walk(child);
+      if (opts.evenTemporals || (k !== 'searchAttributes' && !(inMarker && SDK_MARKER_DETAILS.has(k))))
+        walk(child, inMarker || k === 'markerRecordedEventAttributes');
   };
-  walk(events);
+  walk(events, false);
   return found;
 }
 const encodingOf = (p: Payload) => Buffer.from(p.metadata?.encoding ?? []).toString();

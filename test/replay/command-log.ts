@@ -1,11 +1,12 @@
 // A workflow interceptor for the replay tests: reports every activity the workflow schedules (with
-// its input) and every timer it starts (with its duration) to a sink that also runs during replay,
+// its input), every local activity (its type: a history keeps no local activity's input) and every timer it starts (with its duration) to a sink that also runs during replay,
 // so a test can compare them with the commands a recorded history holds.
 import { proxySinks, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';
 
 export interface CommandLogSinks extends Sinks {
   commands: {
     activity(type: string, args: unknown[]): void;
+    localActivity(type: string): void;
     timer(durationMs: number): void;
   };
 }
@@ -17,6 +18,10 @@ export const interceptors: WorkflowInterceptorsFactory = () => ({
     {
       scheduleActivity(input, next) {
         commands.activity(input.activityType, input.args);
+        return next(input);
+      },
+      scheduleLocalActivity(input, next) {
+        commands.localActivity(input.activityType);
         return next(input);
       },
       startTimer(input, next) {

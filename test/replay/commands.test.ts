@@ -1,6 +1,6 @@
 // Replaying a history only checks which commands come in which order. The recorded cases also fix
 // what those commands carry: the input of every activity (the events, views and notices written)
-// and the duration of every timer. This test replays each fixture of the latest recorded version
+// and the duration of every timer (of a local activity, which keeps no input there, its type). This test replays each fixture of the latest recorded version
 // with a command log and compares both with the history, so a refactoring of the workflow or
 // domain/ that changes a payload fails here even where replay itself would pass
 // (docs/workflow-versioning.md, "The replay test").
@@ -24,22 +24,28 @@ const fixtures = readdirSync(join(DIR, latest))
   .sort()
   .map((f) => `${latest}/${f}`);
 
-type Command = { activity: string; input: unknown[] } | { timerMs: number };
+type Command = { activity: string; input: unknown[] } | { localActivity: string } | { timerMs: number };
 interface HistoryEvent {
   eventType: string;
   workflowExecutionStartedEventAttributes?: { input: { payloads: JsonPayload[] } };
   activityTaskScheduledEventAttributes?: { activityType: { name: string }; input: { payloads: JsonPayload[] } };
   timerStartedEventAttributes?: { startToFireTimeout: string };
+  markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: JsonPayload[] }> };
 }
 
 const openAll = (payloads: JsonPayload[]) => Promise.all(payloads.map(openPayload));
 
-/** The activity and timer commands a recorded history holds, in order. */
+/** The activity, local activity and timer commands a recorded history holds, in order. */
 async function recorded(events: HistoryEvent[]): Promise<Command[]> {
   const commands: Command[] = [];
   for (const e of events) {
     const a = e.activityTaskScheduledEventAttributes;
     if (a) commands.push({ activity: a.activityType.name, input: await openAll(a.input.payloads) });
+    const m = e.markerRecordedEventAttributes;
+    if (m?.markerName === 'core_local_activity') {
+      const [data] = (await openAll(m.details.data!.payloads)) as { activity_type: string }[];
+      commands.push({ localActivity: data!.activity_type });
+    }
     const t = e.timerStartedEventAttributes;
     if (t) commands.push({ timerMs: Math.round(Number.parseFloat(t.startToFireTimeout) * 1000) });
   }
@@ -77,6 +83,7 @@ describe('commands of recorded case histories', () => {
               fn: (_info, activity: string, input: unknown[]) => void issued.push({ activity, input: JSON.parse(JSON.stringify(input)) }),
               callDuringReplay: true,
             },
+            localActivity: { fn: (_info, localActivity: string) => void issued.push({ localActivity }), callDuringReplay: true },
             timer: { fn: (_info, timerMs: number) => void issued.push({ timerMs }), callDuringReplay: true },
           },
         },
