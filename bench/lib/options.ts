@@ -1,7 +1,8 @@
 /**
  * The benchmark sizes and durations: a flag (`--cases 2000`) or the matching environment
  * variable (`BENCH_CASES=2000`); the flag wins. Defaults make the whole run fit in about
- * 15 minutes on a quiet 2-core machine.
+ * 15 minutes on a quiet 2-core machine; `--quick` (BENCH_QUICK=1) takes smaller ones, for a
+ * look in a few minutes, which a flag still overrides one by one.
  */
 import { parseArgs } from 'node:util';
 
@@ -34,6 +35,21 @@ const SPEC = {
 
 type Key = keyof typeof SPEC;
 
+/** The sizes of `--quick`: every benchmark once, small, about 5 minutes on a quiet 2-core machine. */
+const QUICK: Partial<Record<Key, string>> = {
+  'intake-concurrency': '1,4',
+  'intake-seconds': '5',
+  'warmup-seconds': '1',
+  'latency-seconds': '6',
+  cases: '500',
+  'timers-budget-minutes': '1.5',
+  'timers-drain-seconds': '300',
+  rows: '100000',
+  'listing-requests': '40',
+  'listing-before-requests': '10',
+  'scaled-concurrency': '4',
+};
+
 export interface BenchOptions {
   only: BenchmarkName[];
   intakeConcurrency: number[];
@@ -54,6 +70,7 @@ export interface BenchOptions {
   profileSeconds: number;
   doc: string;
   keep: boolean;
+  quick: boolean;
   /** The command line as typed, for the document. */
   command: string;
 }
@@ -69,20 +86,28 @@ const list = (k: Key, v: string) => v.split(',').map((s) => positive(k, s.trim()
 
 export function usage(): string {
   return [
-    'npm run bench -- [--flag value ...]   (each flag also reads BENCH_<FLAG> from the environment)',
-    ...Object.entries(SPEC).map(([k, s]) => `  --${k.padEnd(22)} ${s.help} (default ${s.def})`),
+    'npm run bench -- [--quick] [--flag value ...]   (each flag also reads BENCH_<FLAG> from the environment)',
+    `  --${'quick'.padEnd(22)} smaller sizes, a few minutes in all (BENCH_QUICK=1)`,
+    ...Object.entries(SPEC).map(
+      ([k, s]) => `  --${k.padEnd(22)} ${s.help} (default ${s.def}${QUICK[k as Key] ? `, quick ${QUICK[k as Key]}` : ''})`,
+    ),
   ].join('\n');
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { ...Object.fromEntries(Object.keys(SPEC).map((k) => [k, { type: 'string' as const }])), help: { type: 'boolean' } },
+    options: {
+      ...Object.fromEntries(Object.keys(SPEC).map((k) => [k, { type: 'string' as const }])),
+      help: { type: 'boolean' },
+      quick: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) throw new UsageRequested();
   const given = values as Record<string, string | undefined>;
-  const raw = (k: Key): string => given[k] ?? env[envName(k)] ?? SPEC[k].def;
+  const quick = values.quick === true || ['1', 'true'].includes(env.BENCH_QUICK ?? '');
+  const raw = (k: Key): string => given[k] ?? env[envName(k)] ?? (quick ? QUICK[k] : undefined) ?? SPEC[k].def;
   const only = raw('only')
     .split(',')
     .map((s) => s.trim())
@@ -110,8 +135,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     profileSeconds: positive('profile-seconds', raw('profile-seconds')),
     doc: raw('doc'),
     keep: raw('keep') === 'true',
+    quick,
     command: [
-      ...Object.keys(SPEC)
+      ...[...Object.keys(SPEC), 'quick']
         .map((k) => [envName(k), env[envName(k)]] as const)
         .filter(([, v]) => v !== undefined)
         .map(([n, v]) => `${n}=${v}`),
