@@ -66,7 +66,14 @@ export const caseOperations: Operation[] = [
         db,
         { principalId: actor.id, key, fingerprint: requestFingerprint('POST', '/v1/cases', body), staleMs: deps.idempotencyStaleMs },
         async (takeover) => {
-          const [category, province] = await Promise.all([categoryExists(db, body.categoryCode), provinceExists(db, body.provinceCode)]);
+          const workflowId = caseWorkflowId(carrierId, body.carrierRef);
+          // the checks read at once, then answer in order: unknown references, unroutable, duplicate (issue 18)
+          const [category, province, unroutable, exists] = await Promise.all([
+            categoryExists(db, body.categoryCode),
+            provinceExists(db, body.provinceCode),
+            routingRefusal(db, routingInput(body), body.detectedAt ? new Date(body.detectedAt) : new Date()),
+            takeover ? false : caseExists(db, workflowId),
+          ]);
           if (!category || !province)
             throw problem(
               422,
@@ -75,7 +82,6 @@ export const caseOperations: Operation[] = [
               `${!category ? `categoryCode ${body.categoryCode}` : `provinceCode ${body.provinceCode}`} is not in the reference data.`,
             );
           // the agencies are administered data: a gap or an overlap (a reorganisation half done) is refused here, not left to fail the case
-          const unroutable = await routingRefusal(db, routingInput(body), body.detectedAt ? new Date(body.detectedAt) : new Date());
           if (unroutable)
             throw problem(
               422,
@@ -83,8 +89,7 @@ export const caseOperations: Operation[] = [
               'No agency to route the case to',
               `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
             );
-          const workflowId = caseWorkflowId(carrierId, body.carrierRef);
-          if (!takeover && (await caseExists(db, workflowId)))
+          if (exists)
             throw problem(
               409,
               'duplicate-carrier-reference',
