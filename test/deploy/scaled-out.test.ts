@@ -95,10 +95,13 @@ describe('the scaled-out deployment on an empty database', () => {
     expect(opened.status, opened.text).toBe(201);
     expect(opened.body).toMatchObject({ status: 'NOTIFIED', number: expect.stringMatching(/^TH-\d{4}-000001$/) });
 
-    // the worker's SDK metrics, for Prometheus: the activities it just ran are counted
+    // the worker's SDK metrics, for Prometheus: the intake's (local) activities it just ran are counted
     const scrape = await (await fetch(`http://${metrics}/metrics`)).text();
     expect(scrape).toMatch(
-      new RegExp(`^temporal_activity_execution_latency_count\\{[^}]*task_queue="${env.TASK_QUEUE}"[^}]*\\} [1-9]`, 'm'),
+      new RegExp(
+        `^temporal_local_activity_execution_latency_count\\{[^}]*activity_type="registerCase"[^}]*task_queue="${env.TASK_QUEUE}"[^}]*\\} [1-9]`,
+        'm',
+      ),
     );
     expect(scrape).toMatch(/^temporal_worker_task_slots_available\{/m);
   });
