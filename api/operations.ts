@@ -11,6 +11,7 @@ import { caseOperations } from './resources/cases.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
+import { incidentOperations } from './resources/incidents.js';
 import { notificationOperations } from './resources/notifications.js';
 import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
   ...caseActionOperations,
   ...historyOperations,
+  ...incidentOperations,
   ...principalOperations,
   ...carrierOperations,
   ...referenceOperations,
@@ -43,6 +45,7 @@ const ABOUT: ApiAbout = {
   tags: [
     { name: 'Cases', description: 'Intake, lists, detail and history' },
     { name: 'Actions', description: 'One endpoint per step of a case; each answers with the case after it' },
+    { name: 'Incidents', description: 'Case writes the database refused for good: read by managers, retried by administrators' },
     { name: 'Principals', description: 'Carriers, principals and API keys (administrators)' },
     {
       name: 'Reference data',

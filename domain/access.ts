@@ -141,6 +141,12 @@ export const canAct = (actor: Actor): boolean => actor.role !== 'system';
 /** The raw Temporal history is for managers (inspection), not for parties to the case. */
 export const canReadWorkflowHistory = (actor: Actor): boolean => actor.role === 'manager';
 
+/** Incidents (a case's write refused by the database) are read by oversight: managers in their scope, administrators. */
+export const canSeeIncidents = (actor: Actor): boolean => actor.role === 'manager' || actor.role === 'admin';
+
+/** Only an administrator, who can fix what made the database refuse a write, retries it. */
+export const canRetryIncidents = (actor: Actor): boolean => actor.role === 'admin';
+
 /** Principals, keys and reference data are the administrator's. */
 export const canAdminister = (actor: Actor): boolean => actor.role === 'admin';
 

@@ -2,7 +2,8 @@
  * One enforcement case, from detection to closure (docs/domain-model.md, "The case, step by step").
  * The carrier's report opens it; the system routes, registers and notifies; every other step is an
  * Update, refused by the same pure rule the API shows before anything is written. Each step is
- * taken by domain/case-step.ts and stored as a chained audit event before its Update answers.
+ * taken by domain/case-step.ts and stored as a chained audit event before its Update answers; a
+ * write PostgreSQL refuses for good holds the case in an incident until an administrator retries it.
  */
 import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
@@ -19,16 +20,23 @@ import {
   act,
   correctCalendar,
   getCase,
+  getIncident,
   openCase,
+  retryIncident,
   type CalendarCorrectionRequest,
   type CaseWorkflowInput,
 } from './definitions.js';
+import { incidentDesk } from './incidents.js';
 import { publish } from './search-attributes.js';
 
-const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' }, // forever: a database outage must not lose a step
-});
+// Every attempt is retried without limit — a database outage must not lose a step — soon after the
+// database is back (at most 2 s apart); what PostgreSQL refuses for good is not retried but held
+// in an incident (./incidents.ts). Windows: docs/incidents.md, "Activity timeouts and retries".
+const retry = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds' };
+// One transaction each, milliseconds of work: an attempt lost with its worker is retried after 5 s.
+const records = proxyActivities<CaseActivities>({ startToCloseTimeout: '5 seconds', retry });
+// Reads the whole reference snapshot once per case: a little more room.
+const planning = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
 
 // v3: import/export-related goods start with the 2-year sanctioning limitation.
 // v5: the limitation follows the field of the offence (domain/sanctioning-limitation.ts).
@@ -42,18 +50,27 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   let writes: Promise<unknown> = Promise.resolve(); // events are written one at a time, in sequence order
   let changed = false;
   const opened = (): steps.CaseState => state ?? notReady();
+  const { detection } = input;
+  const desk = incidentDesk(records, workflowInfo().workflowId, () => {
+    const v = state?.view;
+    return v
+      ? { carrierId: v.carrierId, provinceCode: v.provinceCode, agencyIds: v.agencyIds, restricted: v.flags.restricted }
+      : { carrierId: detection.carrierId, provinceCode: detection.provinceCode, agencyIds: [], restricted: detection.kt1 };
+  });
 
   // Handlers first: an update-with-start must find them before the first await.
   setHandler(getCase, (asOf) => steps.viewAt(opened(), asOf ? new Date(Math.max(Date.parse(asOf), Date.now())) : new Date()));
-  setHandler(allowedActions, (actor) => (state ? allowedFor(state.view, actor, Date.now()) : []));
+  setHandler(allowedActions, (actor) => (state && !desk.open ? allowedFor(state.view, actor, Date.now()) : []));
+  setHandler(getIncident, () => desk.open);
   setHandler(openCase, async () => {
-    await condition(() => state !== null && state.view.status !== 'DETECTED'); // numbered and notified
-    await writes;
+    // numbered and notified, or held by an incident on the way
+    await desk.settledOrHeld(condition(() => state !== null && state.view.status !== 'DETECTED').then(() => writes));
     return opened().view;
   });
-  setHandler(act, async ({ action, actor }) => (await take(action, actor), opened().view), {
-    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now()),
+  setHandler(act, async ({ action, actor }) => (await desk.settledOrHeld(take(action, actor)), opened().view), {
+    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now(), desk.open),
   });
+  setHandler(retryIncident, ({ by }) => desk.retryWrite(by), { validator: ({ incidentId }) => desk.validateRetry(incidentId) });
 
   // v5: calendar corrections reach the running case (issue 17, gap G7); the marker dates the first.
   setHandler(
@@ -71,7 +88,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   /** Records a step's event and notices after those before it, and waits until they are stored. */
   function record(step: steps.Step): Promise<unknown> {
     state = step.state;
-    writes = writes.then(() => acts.recordEvent(step.write));
+    const { seq, type } = step.write.event;
+    writes = writes.then(() => desk.attempt({ activity: 'recordEvent', step: { seq, type } }, () => records.recordEvent(step.write)));
     publish(state.plan, step.write.view);
     changed = true;
     return writes;
@@ -98,10 +116,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
   /** 1. Detected: routed from reference data, registered and numbered before anyone is told. */
   async function open(): Promise<void> {
-    const plan = await acts.planCase(input.detection);
-    const opening = openingStep(workflowInfo().workflowId, input.detection, plan, new Date(), revisions());
+    const plan = await desk.attempt({ activity: 'planCase', step: null }, () => planning.planCase(detection));
+    const opening = openingStep(workflowInfo().workflowId, detection, plan, new Date(), revisions());
     state = opening.state;
-    const { number } = await acts.registerCase(opening.registration);
+    const registered = { activity: 'registerCase', step: { seq: 1, type: opening.registration.event.type } } as const;
+    const { number } = await desk.attempt(registered, () => records.registerCase(opening.registration));
     state = numbered(state, number);
     publish(plan, state.view, true);
     await take({ kind: 'notify' }, SYSTEM_ACTOR); // 3. every routed agency at once; the hold (2) is the carrier's
@@ -121,7 +140,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const e of due) await escalate(e);
     if (tooLong()) {
       await settled();
-      return continueAsNew<typeof caseWorkflow>({ detection: input.detection, resume: opened(), historyLimit: input.historyLimit });
+      return continueAsNew<typeof caseWorkflow>({ detection, resume: opened(), historyLimit: input.historyLimit });
     }
   }
   await settled();

@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases } from '../../domain/access.js';
 import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
-import { caseExists } from '../../prisma/cases/visibility.js';
+import { caseIdOfCarrierRef } from '../../prisma/cases/visibility.js';
 import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
 import { routingInput, routingRefusal } from '../../prisma/reference/routing.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
@@ -14,6 +14,7 @@ import { CaseListQuery, DetectionBody, IdempotencyKeyHeader } from '../schemas/r
 import { CasePageSchema, CaseResourceSchema, CaseSummarySchema } from '../schemas/responses.js';
 import { caseIdParam, findVisibleCase } from './case-lookup.js';
 import { caseResource, liveCase, recordSummary } from './case-responses.js';
+import { incidentProblem } from './incidents.js';
 
 const exampleDetection = {
   carrierRef: 'VN-2026-000123',
@@ -55,7 +56,7 @@ export const caseOperations: Operation[] = [
         },
       },
     },
-    problems: [400, 403, 409, 413, 415, 422],
+    problems: [400, 403, 409, 413, 415, 422, 503],
     // update-with-start returns once the case is numbered and its agencies notified
     handler: async ({ headers, body, req, res, deps }) => {
       const { db, temporal } = deps;
@@ -84,13 +85,15 @@ export const caseOperations: Operation[] = [
               `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
             );
           const workflowId = caseWorkflowId(carrierId, body.carrierRef);
-          if (!takeover && (await caseExists(db, workflowId)))
+          // by the carrier's own reference, so a case opened under the older id form is found too
+          const existing = await caseIdOfCarrierRef(db, carrierId, body.carrierRef);
+          if (existing && (!takeover || existing !== workflowId))
             throw problem(
               409,
               'duplicate-carrier-reference',
               'Carrier reference already used',
               `A case with carrierRef ${body.carrierRef} exists.`,
-              { case: `/v1/cases/${workflowId}` },
+              { case: `/v1/cases/${existing}` },
             );
           const detection: DetectionInput = { ...body, carrierId, reportedBy: actor };
           const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
@@ -112,7 +115,7 @@ export const caseOperations: Operation[] = [
                 `The case with carrierRef ${body.carrierRef} is closed.`,
                 { case: `/v1/cases/${workflowId}` },
               );
-            throw e;
+            throw incidentProblem(e, res, 'intake') ?? e;
           }
           deps.faults?.afterCaseStarted?.();
           return { status: 201, body: caseResource(view, []) };

@@ -11,8 +11,13 @@ interface Change {
   new: unknown;
 }
 
+// A cell a spreadsheet would read as a formula (= + - @, or a tab or return before one) is
+// prefixed with an apostrophe: officers' free text reaches this file (OWASP "CSV injection").
+const FORMULA = /^[=+\-@\t\r]/;
+
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const raw = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const s = FORMULA.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 

@@ -5,6 +5,7 @@
  * (`additionalProperties: false` in the document), so the Schemathesis run also catches drift.
  */
 import { z } from 'zod';
+import { IncidentSchema } from './incidents.js';
 import type { CaseResource, recordSummary } from '../resources/case-responses.js';
 import { instant as anInstant, isoDate } from './fields.js';
 import { actionKind, caseStatus, clockId, outcome, principalRole, serviceMethod, stage, violationParty, violator } from './vocabulary.js';
@@ -105,6 +106,9 @@ export const CaseResourceSchema = z
     closedAt: instant.nullable(),
     allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
     links: CaseLinksSchema,
+    incident: IncidentSchema.optional().meta({
+      description: 'Managers and administrators: the incident that holds the case’s steps, while one is open',
+    }),
   })
   .meta({ id: 'Case', description: 'A case as its workflow holds it, with what the caller may do next' });
 
