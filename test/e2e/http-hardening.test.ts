@@ -94,9 +94,33 @@ describe('history CSV', () => {
       const csv = (await call(h.base, t.qltt!, 'GET', `/v1/cases/${id}/history?format=csv`)).text;
       const cleared = csv.split('\r\n').find((l) => l.includes('CLEARED'))!;
       const cell = `'${reason}`;
-      expect(cleared.endsWith(/[",]/.test(cell) ? `,"${cell.replaceAll('"', '""')}"` : `,${cell}`), cleared).toBe(true);
+      expect(cleared.includes(/[",]/.test(cell) ? `,"${cell.replaceAll('"', '""')}",` : `,${cell},`), cleared).toBe(true);
       expect(csv).not.toMatch(/(^|,)"?[=+@-]/m);
     }
+  });
+});
+
+describe('history CSV, in full', () => {
+  it('carries what each event says: the detection, the question, the answer and the notes', async () => {
+    const id = await open('CSV-FULL');
+    for (const [token, path, body] of [
+      [t.qltt, 'acknowledgement', {}],
+      [t.qltt, 'information-requests', { question: 'Người gửi là ai?' }],
+      [t.carrier, 'information-responses', { answer: 'Cửa hàng X, Hoằng Hóa' }],
+      [t.qltt, 'notes', { text: 'Đã liên hệ người gửi' }],
+    ] as const)
+      expect((await call(h.base, token!, 'POST', `/v1/cases/${id}/${path}`, body)).status).toBe(200);
+    const csv = (await call(h.base, t.qltt!, 'GET', `/v1/cases/${id}/history?format=csv`)).text;
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(header!.split(',').at(-1)).toBe('details');
+    const row = (type: string) => rows.find((l) => l.split(',')[2] === type) ?? '';
+    expect(row('DETECTED')).toContain('20 túi xách giả nhãn hiệu');
+    expect(row('INFORMATION_REQUESTED')).toContain('Người gửi là ai?');
+    expect(row('INFORMATION_PROVIDED')).toContain('Cửa hàng X, Hoằng Hóa');
+    expect(row('NOTE_ADDED')).toContain('Đã liên hệ người gửi');
   });
 });
 
