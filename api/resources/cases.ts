@@ -1,5 +1,6 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases } from '../../domain/access.js';
+import { allowedActions as allowedFor } from '../../domain/case-states.js';
 import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
 import { caseIdOfCarrierRef } from '../../prisma/cases/visibility.js';
 import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
@@ -118,7 +119,7 @@ export const caseOperations: Operation[] = [
             throw incidentProblem(e, res, 'intake') ?? e;
           }
           deps.faults?.afterCaseStarted?.();
-          return { status: 201, body: caseResource(view, []) };
+          return { status: 201, body: caseResource(view, allowedFor(view, actor, Date.now())) }; // the carrier's next steps (the hold)
         },
       );
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -32,6 +32,19 @@ export const DeadlineSchema = z
 export const CaseLinksSchema = z.object({ self: z.string(), history: z.string() }).meta({ id: 'CaseLinks' });
 
 /** CaseView (domain/case-view.ts) + allowedActions + links. */
+const ActionLinkSchema = z
+  .object({
+    action: ActionKindSchema,
+    method: z.literal('POST'),
+    path: z.string().meta({ example: '/v1/cases/case:VNP:VN-2026-000123/verification' }),
+    body: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Fields the body must carry to select this action, e.g. {"outcome":"started"}' }),
+  })
+  .strict()
+  .meta({ id: 'ActionLink' });
+
 export const CaseResourceSchema = z
   .object({
     id: z.string(),
@@ -105,6 +118,9 @@ export const CaseResourceSchema = z
     outcome: outcome.nullable(),
     closedAt: instant.nullable(),
     allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
+    actions: z.array(ActionLinkSchema).meta({
+      description: 'The request that takes each allowed action, in the same order: method, path, and the body fields that select it',
+    }),
     links: CaseLinksSchema,
     incident: IncidentSchema.optional().meta({
       description: 'Managers and administrators: the incident that holds the case’s steps, while one is open',
