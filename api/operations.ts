@@ -8,6 +8,7 @@ import type { Operation } from './http/operation.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseOperations } from './resources/cases.js';
+import { codecOperations } from './resources/codec.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
@@ -32,6 +33,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...notificationOperations,
   ...passwordOperations,
   ...healthOperations,
+  ...codecOperations,
   ...docsOperations,
 ];
 

@@ -209,6 +209,7 @@ export const en: Catalogue = {
     'case-incident': 'The database refused to store a step; an administrator must retry it.',
     'incident-not-found': 'No such incident.',
     'incident-not-open': 'The incident is not open.',
+    'undecodable-payload': 'A sealed payload cannot be decoded with the keys this deployment holds.',
     'not-ready': 'The system is not ready.',
     'console-not-built': 'The console has not been built (npm run console:build).',
     internal: 'Internal error; it has been logged.',

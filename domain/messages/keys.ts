@@ -102,6 +102,7 @@ export const PROBLEM_TYPES = [
   'case-incident',
   'incident-not-found',
   'incident-not-open',
+  'undecodable-payload',
   'not-ready',
   'console-not-built',
   'internal',

@@ -405,6 +405,7 @@ export const vi: Catalogue = {
     'case-incident': 'Cơ sở dữ liệu từ chối lưu một bước; quản trị viên cần thử lại.',
     'incident-not-found': 'Không có sự cố này.',
     'incident-not-open': 'Sự cố không còn mở.',
+    'undecodable-payload': 'Không giải mã được dữ liệu đã niêm phong bằng các khóa mà hệ thống đang giữ.',
     'not-ready': 'Hệ thống chưa sẵn sàng.',
     'console-not-built': 'Giao diện chưa được xây dựng (npm run console:build).',
     internal: 'Lỗi hệ thống; sự cố đã được ghi lại.',

@@ -522,6 +522,40 @@ TABLE['reference data'] = [
   ),
 ];
 
+// Incidents: managers and admins read them (no incident here: the list is empty, an id is 404),
+// only admins retry; test/e2e/incidents.test.ts proves who sees which incident.
+const oversight = (c: Caller) => c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national';
+const forbiddenUnless = (ok: (c: Caller) => boolean) => (c: Caller) => (ok(c) || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' });
+TABLE.incidents = [
+  ...everyone(
+    'GET /v1/incidents',
+    (c) => (oversight(c) ? 200 : 403),
+    (c) => () => req(c, 'GET', '/v1/incidents'),
+    forbiddenUnless(oversight),
+  ),
+  ...everyone(
+    'GET /v1/incidents/{id}',
+    (c) => (oversight(c) ? 404 : 403),
+    (c) => () => req(c, 'GET', '/v1/incidents/no-such-incident'),
+    (c) => (oversight(c) ? { type: 'incident-not-found' } : forbiddenUnless(oversight)(c)),
+  ),
+  ...everyone(
+    'POST /v1/incidents/{id}/retry',
+    (c) => (c === 'admin' ? 404 : 403),
+    (c) => () => req(c, 'POST', '/v1/incidents/no-such-incident/retry'),
+    (c) => (c === 'admin' ? { type: 'incident-not-found' } : forbiddenUnless((x) => x === 'admin')(c)),
+  ),
+];
+
+// The codec endpoint decodes what Temporal holds sealed: managers only (test/e2e/codec-endpoint.test.ts decodes a KT1 case)
+const managers = (c: Caller) => CALLERS[c].startsWith('manager') || c === 'national';
+TABLE.codec = everyone(
+  'POST /v1/codec/decode',
+  (c) => (managers(c) ? 200 : 403),
+  (c) => () => req(c, 'POST', '/v1/codec/decode', { payloads: [] }),
+  forbiddenUnless(managers),
+);
+
 for (const k of Object.keys(CASES) as CaseKey[]) {
   TABLE[CASES[k]] = [
     ...caseCells(
