@@ -33,6 +33,7 @@ export const ACTION_TARGETS: Record<Exclude<ActionKind, SystemAction>, Target> =
   decideSanction: { endpoint: 'sanction-decision' },
   serveDecision: { endpoint: 'decision-service' },
   recordPayment: { endpoint: 'payments' },
+  grantPaymentRelief: { endpoint: 'payment-relief' },
   startEnforcement: { endpoint: 'enforcement', body: { step: 'start' } },
   recordEnforcement: { endpoint: 'enforcement', body: { step: 'completed' } },
   addNote: { endpoint: 'notes' },
