@@ -1,5 +1,7 @@
 import type { Db } from '../prisma/client.js';
 import { createCaseRecords } from './case-records.js';
+import { refusingRejectedData } from './data-errors.js';
+import { createIncidentRecords } from './incidents.js';
 import { createPlanning } from './plan.js';
 import { createReportActivities } from './reports.js';
 
@@ -14,11 +16,19 @@ export interface ActivityDeps {
   searchAttributes?: boolean;
 }
 
-/** All activities of the case workflow. */
+/**
+ * All activities of the case workflow. Those that read or write a case fail without retry when
+ * PostgreSQL refuses their data for good, so the case opens an incident; the incident log itself
+ * is retried until stored (what it stores is made storable first).
+ */
 export function createActivities(deps: ActivityDeps) {
+  const { planCase } = createPlanning(deps.db, deps.now, deps.clockScale ?? 1, deps.searchAttributes ?? true);
+  const { registerCase, recordEvent } = createCaseRecords(deps.db);
   return {
-    ...createPlanning(deps.db, deps.now, deps.clockScale ?? 1, deps.searchAttributes ?? true),
-    ...createCaseRecords(deps.db),
+    planCase: refusingRejectedData(planCase),
+    registerCase: refusingRejectedData(registerCase),
+    recordEvent: refusingRejectedData(recordEvent),
+    ...createIncidentRecords(deps.db),
     ...createReportActivities(deps.db),
   };
 }

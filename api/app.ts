@@ -5,6 +5,7 @@ import { createMetrics } from './http/metrics.js';
 import { mount } from './http/mount.js';
 import { expressPath } from './http/operation.js';
 import { requestContext } from './http/request-context.js';
+import { securityHeaders } from './http/security-headers.js';
 import { apiDocument, OPERATIONS } from './operations.js';
 import { docsAssets } from './resources/docs.js';
 
@@ -18,6 +19,7 @@ export function createApp(deps: ApiDeps): Express {
   let document: Record<string, unknown> | undefined; // the schemas are static: built once, on first request
   const services: Services = { ...deps, metrics, document: () => (document ??= apiDocument()) };
   app.use(requestContext(deps.log));
+  app.use(securityHeaders);
   app.use(metrics.middleware);
   app.use(docsAssets()); // what /docs loads: no key needed
   app.use('/console', consoleAssets(deps.console?.distDir)); // the console's pages: no key needed

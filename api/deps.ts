@@ -23,6 +23,8 @@ export interface ApiDeps {
   faults?: { afterCaseStarted?: () => void };
   /** Requests a minute per API key (RATE_LIMIT_PER_MINUTE, default 600); 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Failed authentications a minute per client address before it must wait (default 20); 0 turns the throttle off. */
+  authFailuresPerMinute?: number;
   /** When set, GET /metrics asks for it as a bearer token (METRICS_TOKEN). */
   metricsToken?: string;
   /** Webhook registration policy (WEBHOOKS_ALLOW_INSECURE_LOCALHOST for local development). */

@@ -8,9 +8,11 @@ import type { Operation } from './http/operation.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseOperations } from './resources/cases.js';
+import { codecOperations } from './resources/codec.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
+import { incidentOperations } from './resources/incidents.js';
 import { notificationOperations } from './resources/notifications.js';
 import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
@@ -22,6 +24,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
   ...caseActionOperations,
   ...historyOperations,
+  ...incidentOperations,
   ...principalOperations,
   ...carrierOperations,
   ...referenceOperations,
@@ -30,6 +33,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...notificationOperations,
   ...passwordOperations,
   ...healthOperations,
+  ...codecOperations,
   ...docsOperations,
 ];
 
@@ -43,6 +47,7 @@ const ABOUT: ApiAbout = {
   tags: [
     { name: 'Cases', description: 'Intake, lists, detail and history' },
     { name: 'Actions', description: 'One endpoint per step of a case; each answers with the case after it' },
+    { name: 'Incidents', description: 'Case writes the database refused for good: read by managers, retried by administrators' },
     { name: 'Principals', description: 'Carriers, principals and API keys (administrators)' },
     {
       name: 'Reference data',

@@ -15,6 +15,7 @@ const server = createApp({
   log,
   clockScale: cfg.CLOCK_SCALE,
   rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+  authFailuresPerMinute: cfg.AUTH_FAILURES_PER_MINUTE,
   metricsToken: cfg.METRICS_TOKEN,
   webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },
 }).listen(cfg.PORT, cfg.HOST, () => log.info({ port: cfg.PORT }, 'api listening'));

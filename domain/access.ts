@@ -45,7 +45,18 @@ export const PARTIES = [
 ] as const;
 export type Party = (typeof PARTIES)[number];
 
-/** The roles that can act as each party. */
+/**
+ * Who acts on a case: the one statement of the rule (docs/domain-model.md, "Who may act").
+ * - A carrier acts only as the carrier that reported the case.
+ * - Officers and managers act for their own agency, on a case routed to it: a manager of the
+ *   lead agency leads the case as its officers do (acknowledges, verifies, proposes a sanction).
+ * - Deciding a sanction takes an authority title whose cap covers the fine (`AUTHORITY_CAPS`),
+ *   whoever holds it, officer or manager, and never the one who proposed it (four eyes).
+ * - On a case not routed to its agency, a manager acts only as oversight: it adds notes. So does
+ *   an administrator, on any case.
+ * Which roles can be which party is this table; what each party may do in each status is
+ * TRANSITIONS (domain/case-states.ts).
+ */
 export const PARTY_ROLES: Record<Party, readonly Role[]> = {
   OWN_CARRIER: ['carrier'],
   NOTIFIED_AGENCY: ['officer', 'manager'],
@@ -132,14 +143,39 @@ export function listScope(actor: Actor): ListScope | null {
   }
 }
 
+/**
+ * Why a person cannot be bound to an agency in a province; null when they can. Officers and
+ * managers take their agency's province: a province given must be the agency's, a national
+ * agency's people have none, and a manager of a provincial agency needs it (without a province a
+ * manager's scope is national, see canView).
+ */
+export function agencyProvinceRefusal(
+  p: { role: Role; provinceCode?: string | null },
+  agency: { id: string; provinceCode: string | null },
+): string | null {
+  if (p.role !== 'officer' && p.role !== 'manager') return null;
+  if (agency.provinceCode === null)
+    return p.provinceCode ? `agency ${agency.id} is national: its people have no province (not ${p.provinceCode})` : null;
+  if (p.provinceCode && p.provinceCode !== agency.provinceCode)
+    return `agency ${agency.id} is in province ${agency.provinceCode}, not ${p.provinceCode}`;
+  if (p.role === 'manager' && !p.provinceCode) return `a manager of agency ${agency.id} has its province, ${agency.provinceCode}`;
+  return null;
+}
+
 /** Only a carrier opens cases, and only for itself. */
 export const canOpenCases = (actor: Actor): boolean => actor.role === 'carrier' && !!actor.carrierId;
 
-/** Every human role may send actions; the state machine decides which (admins and managers: notes only). */
+/** Every human role may send actions; PARTY_ROLES and the state machine decide which (administrators: notes only). */
 export const canAct = (actor: Actor): boolean => actor.role !== 'system';
 
 /** The raw Temporal history is for managers (inspection), not for parties to the case. */
 export const canReadWorkflowHistory = (actor: Actor): boolean => actor.role === 'manager';
+
+/** Incidents (a case's write refused by the database) are read by oversight: managers in their scope, administrators. */
+export const canSeeIncidents = (actor: Actor): boolean => actor.role === 'manager' || actor.role === 'admin';
+
+/** Only an administrator, who can fix what made the database refuse a write, retries it. */
+export const canRetryIncidents = (actor: Actor): boolean => actor.role === 'admin';
 
 /** Principals, keys and reference data are the administrator's. */
 export const canAdminister = (actor: Actor): boolean => actor.role === 'admin';

@@ -3,7 +3,7 @@
  * "Actions"): four eyes, authority caps, fine ranges, reasons, limitation periods. Standing guards depend only on who acts and when,
  * so allowedActions can ask them; payload guards also read what the action says.
  */
-import { isIsoDate, vnDate, type IsoDate } from './calendar.js';
+import { vnDate, type IsoDate } from './calendar.js';
 import { CLOCK_RULES } from './case-clocks.js';
 import { CLOCK_IDS, type ClockId, type DeadlineView } from './clocks.js';
 import {
@@ -21,6 +21,7 @@ import { isLead, type Actor } from './access.js';
 import type { ActionKind, ActionOf, CaseAction } from './case-actions.js';
 import type { CaseView } from './case-view.js';
 import { interestTermsOf, paymentPeriodRefusal, reliefRefusal } from './payment-relief.js';
+import { violationDateProblem } from './plausible-dates.js';
 import { refuse, type Refusal } from './refusals.js';
 import type { ClockBasis } from './running-clocks.js';
 import { limitationEndsAt, offenceLimitationYears } from './sanctioning-limitation.js';
@@ -30,6 +31,8 @@ export interface CaseRules {
   fineSchedule: readonly FineRule[];
   /** The case's clock tables: the offence's own limitation is counted with them (absent: the clock alone decides). */
   basis?: ClockBasis;
+  /** When the case's sanctioning limitation would end if it counted from `from` (its own deadline table). */
+  limitationEndFrom?: (view: CaseView, from: Date) => Date;
 }
 
 /** Who acts on which case, and when. */
@@ -143,10 +146,11 @@ export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
   clear: (a) => needReason(a.reason),
   refer: (a) => needReason(a.reason),
   returnFromInvestigation: (a) => needReason(a.reason),
-  confirmViolation: (a, s) => {
+  confirmViolation: (a, s, rules) => {
     if (a.violationDate !== undefined) {
-      if (!isIsoDate(a.violationDate) || a.violationDate > vnDate(s.now))
-        return refuse('INVALID_DATE', 'the violation date must be a past date');
+      const end = rules.limitationEndFrom && ((from: Date) => rules.limitationEndFrom!(s.view, from));
+      const problem = violationDateProblem(a.violationDate, new Date(s.view.detectedAt), s.now, end);
+      if (problem) return refuse('INVALID_DATE', `the violation date ${problem}`, 'violationDate');
     }
     return needText(a.summary, 'the summary');
   },

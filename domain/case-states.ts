@@ -114,8 +114,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // 11. Closed.
   { from: ['PAID', 'NO_SANCTION'], action: 'close', by: SYSTEM, to: 'CLOSED' },
   { from: LIMITATION_RUNS, action: 'expire', by: SYSTEM, to: 'EXPIRED' },
-  // Any time: notes (closed cases too, since corrections are new events) and evidence.
-  { from: CASE_STATUSES, action: 'addNote', by: ['OWN_CARRIER', 'ROUTED_AGENCY', 'OVERSIGHT'], to: SAME },
+  // Notes until the case is closed or expired (a referred case too, while the investigators have
+  // it), and evidence while it is open. A closed case takes none: its workflow, and its audit
+  // chain with it, has ended (the API answers 409 case-closed).
+  { from: except('CLOSED', 'EXPIRED'), action: 'addNote', by: ['OWN_CARRIER', 'ROUTED_AGENCY', 'OVERSIGHT'], to: SAME },
   { from: OPEN, action: 'addEvidence', by: ['OWN_CARRIER', 'ROUTED_AGENCY'], to: SAME },
 ];
 

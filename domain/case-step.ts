@@ -80,8 +80,24 @@ export interface Step {
   write: CaseWrite;
 }
 
+/** When the sanctioning limitation would end if it counted from `from`, with the extensions the case starts it with. */
+function limitationEndFrom(plan: CasePlan, view: CaseView, from: Date): Date {
+  const clock = 'SANCTIONING_LIMITATION';
+  const extensions = extensionsAtStart(
+    clock,
+    view,
+    policyOf(plan, clock).extensions.map((e) => e.code),
+  );
+  const limit = CLOCK_RULES[clock].limitAtStart?.(view); // as withClockStarted counts it
+  return clockDueAt(plan, startClock([], clock, from, extensions, limit), clock)!;
+}
+
 /** The reference data the state machine's rules read, from the case's snapshot. */
-export const rulesOf = (plan: CasePlan): CaseRules => ({ fineSchedule: plan.fineSchedule, basis: plan });
+export const rulesOf = (plan: CasePlan): CaseRules => ({
+  fineSchedule: plan.fineSchedule,
+  basis: plan,
+  limitationEndFrom: (view, from) => limitationEndFrom(plan, view, from),
+});
 
 /** The case as it stands at `now`: clocks, the overdue flag and the fine's late interest brought up to date. */
 export function viewAt(state: CaseState, now: Date): CaseView {

@@ -2,10 +2,10 @@
 
 /**
  * Whom a refusal is about: the caller (who they are, what their role, agency or authority lets them
- * do) or the case (the state it is in, or the values sent for it). The API answers the first 403
- * and the second 409.
+ * do), the case (the state it is in, or the values sent for it), or the input itself (a value that
+ * cannot be true, such as a date in the future). The API answers 403, 409 and 422.
  */
-export type RefusalConcern = 'caller' | 'case';
+export type RefusalConcern = 'caller' | 'case' | 'input';
 
 /** Stable refusal codes, each with what it concerns; API problem types and workflow failures are derived from them. */
 export const REFUSAL_CONCERNS = {
@@ -37,9 +37,10 @@ export const REFUSAL_CONCERNS = {
   AMOUNT_EXCEEDS_OUTSTANDING: 'case',
   LIMITATION_PASSED: 'case',
   LIMITATION_NOT_PASSED: 'case',
-  INVALID_DATE: 'case',
+  INVALID_DATE: 'input',
   RELIEF_NOT_ALLOWED: 'case', // the fine is below what LHAV Art. 76 or 79 lets be postponed or split
   INVALID_INSTALMENTS: 'case',
+  INCIDENT_OPEN: 'case', // an earlier step of the case waits for an administrator's retry
 } as const satisfies Record<string, RefusalConcern>;
 
 export type RefusalCode = keyof typeof REFUSAL_CONCERNS;
@@ -53,7 +54,14 @@ export interface Refusal {
   ok: false;
   code: RefusalCode;
   reason: string;
+  /** The field of the action the refusal is about, when it is one (an `input` refusal). */
+  field?: string;
 }
 
 /** Builds a refusal. */
-export const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
+export const refuse = (code: RefusalCode, reason: string, field?: string): Refusal => ({
+  ok: false,
+  code,
+  reason,
+  ...(field ? { field } : {}),
+});

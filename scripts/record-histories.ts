@@ -61,7 +61,7 @@ mkdirSync(OUT, { recursive: true });
 try {
   await worker.runUntil(async () => {
     for (const [name, scenario] of Object.entries(SCENARIOS)) {
-      const handle = await scenario(env, taskQueue);
+      const handle = await scenario(env, taskQueue, db);
       const history = await handle.fetchHistory();
       writeFileSync(join(OUT, `${name}.json`), historyToJSON(history) + '\n');
       console.log(`recorded ${name}: ${history.events?.length} events`);

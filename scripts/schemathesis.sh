@@ -70,9 +70,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "starting Postwatch on $BASE (data in $WORK)"
-# the rate limit is off for the fuzzing run (RATE_LIMIT_PER_MINUTE=0): the 429 path has its own test
+# the rate limit and the failed-authentication throttle are off for the fuzzing run
+# (RATE_LIMIT_PER_MINUTE=0, AUTH_FAILURES_PER_MINUTE=0): their 429 paths have their own tests
 DATA_DIR="$WORK/data" PORT=$PORT HOST=127.0.0.1 TEMPORAL_PORT=$(free_port) TEMPORAL_UI_PORT=$(free_port) \
-  ADMIN_TOKEN="$ADMIN_TOKEN" LOG_LEVEL=${ST_LOG_LEVEL:-warn} RATE_LIMIT_PER_MINUTE=0 WEBHOOKS_DELIVERY=off \
+  ADMIN_TOKEN="$ADMIN_TOKEN" LOG_LEVEL=${ST_LOG_LEVEL:-warn} RATE_LIMIT_PER_MINUTE=0 AUTH_FAILURES_PER_MINUTE=0 WEBHOOKS_DELIVERY=off \
   DATABASE_URL= TEMPORAL_ADDRESS= METRICS_TOKEN= \
   node_modules/.bin/tsx scripts/start.ts >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!

@@ -2,7 +2,8 @@
  * One enforcement case, from detection to closure (docs/domain-model.md, "The case, step by step").
  * The carrier's report opens it; the system routes, registers and notifies; every other step is an
  * Update, refused by the same pure rule the API shows before anything is written. Each step is
- * taken by domain/case-step.ts and stored as a chained audit event before its Update answers.
+ * taken by domain/case-step.ts and stored as a chained audit event before its Update answers; a
+ * write PostgreSQL refuses for good holds the case in an incident until an administrator retries it.
  */
 import {
   allHandlersFinished,
@@ -28,21 +29,27 @@ import {
   act,
   correctCalendar,
   getCase,
+  getIncident,
   openCase,
+  retryIncident,
   type CalendarCorrectionRequest,
   type CaseWorkflowInput,
 } from './definitions.js';
+import { incidentDesk } from './incidents.js';
 import { publish } from './search-attributes.js';
 
-const options = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' }, // forever: a database outage must not lose a step
-} as const;
-const acts = proxyActivities<CaseActivities>(options);
+// Every attempt is retried without limit — a database outage must not lose a step — soon after the
+// database is back (at most 2 s apart); what PostgreSQL refuses for good is not retried but held
+// in an incident (./incidents.ts). Windows: docs/incidents.md, "Activity timeouts and retries".
+const retry = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds' };
+// One transaction each, milliseconds of work: an attempt lost with its worker is retried after 5 s.
+const records = proxyActivities<CaseActivities>({ startToCloseTimeout: '5 seconds', retry });
+// Reads the whole reference snapshot once per case: a little more room.
+const planning = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
 // The intake's writes run inside the workflow task that took the update-with-start: one round trip
 // through Temporal where scheduled activities took four (issue 18). Each is idempotent, and the
 // task completes (and the intake answers) only once they have returned.
-const local = proxyLocalActivities<CaseActivities>(options);
+const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
 type Writer = Pick<CaseActivities, 'recordEvent'>;
 
 // v3: import/export-related goods start with the 2-year sanctioning limitation.
@@ -57,18 +64,27 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   let writes: Promise<unknown> = Promise.resolve(); // events are written one at a time, in sequence order
   let changed = false;
   const opened = (): steps.CaseState => state ?? notReady();
+  const { detection } = input;
+  const desk = incidentDesk(records, workflowInfo().workflowId, () => {
+    const v = state?.view;
+    return v
+      ? { carrierId: v.carrierId, provinceCode: v.provinceCode, agencyIds: v.agencyIds, restricted: v.flags.restricted }
+      : { carrierId: detection.carrierId, provinceCode: detection.provinceCode, agencyIds: [], restricted: detection.kt1 };
+  });
 
   // Handlers first: an update-with-start must find them before the first await.
   setHandler(getCase, (asOf) => steps.viewAt(opened(), asOf ? new Date(Math.max(Date.parse(asOf), Date.now())) : new Date()));
-  setHandler(allowedActions, (actor) => (state ? allowedFor(state.view, actor, Date.now()) : []));
+  setHandler(allowedActions, (actor) => (state && !desk.open ? allowedFor(state.view, actor, Date.now()) : []));
+  setHandler(getIncident, () => desk.open);
   setHandler(openCase, async () => {
-    await condition(() => state !== null && state.view.status !== 'DETECTED'); // numbered and notified
-    await writes;
+    // numbered and notified, or held by an incident on the way
+    await desk.settledOrHeld(condition(() => state !== null && state.view.status !== 'DETECTED').then(() => writes));
     return opened().view;
   });
-  setHandler(act, async ({ action, actor }) => (await take(action, actor), opened().view), {
-    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now()),
+  setHandler(act, async ({ action, actor }) => (await desk.settledOrHeld(take(action, actor)), opened().view), {
+    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now(), desk.open),
   });
+  setHandler(retryIncident, ({ by }) => desk.retryWrite(by), { validator: ({ incidentId }) => desk.validateRetry(incidentId) });
 
   // v5: calendar corrections reach the running case (issue 17, gap G7); the marker dates the first.
   setHandler(
@@ -76,7 +92,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     async (request) => {
       const correction = patched('calendar-corrections') ? calendarCorrected(opened(), request, new Date()) : null;
       if (!correction) return [];
-      if (correction.step) await record(correction.step, acts);
+      if (correction.step) await record(correction.step, records);
       else state = correction.state;
       return correction.moves;
     },
@@ -86,14 +102,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   /** Records a step's event and notices after those before it, and waits until they are stored. */
   function record(step: steps.Step, via: Writer): Promise<unknown> {
     state = step.state;
-    writes = writes.then(() => via.recordEvent(step.write));
+    const { seq, type } = step.write.event;
+    writes = writes.then(() => desk.attempt({ activity: 'recordEvent', step: { seq, type } }, () => via.recordEvent(step.write)));
     publish(state.plan, step.write.view);
     changed = true;
     return writes;
   }
 
   /** One step of the procedure, then the one it leads to at once (a settled fine closes the case). */
-  async function take(action: CaseAction, actor: Actor, ifRefused: 'throw' | 'skip' = 'throw', via: Writer = acts): Promise<void> {
+  async function take(action: CaseAction, actor: Actor, ifRefused: 'throw' | 'skip' = 'throw', via: Writer = records): Promise<void> {
     const step = steps.takeStep(opened(), action, actor, new Date(), revisions());
     if (!step.ok && ifRefused === 'skip') return;
     if (!step.ok) throw refusal(step, allowedFor(opened().view, actor, Date.now()));
@@ -108,21 +125,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     // v2: a missed deadline that triggers a step is recorded (and the lead agency told) first, so
     // reports count every missed clock; cases started before keep their recorded order.
     if (!prescribed || patched('record-escalation-before-prescribed-step'))
-      await record(steps.escalationStep(opened(), e, new Date()), acts);
+      await record(steps.escalationStep(opened(), e, new Date()), records);
     if (prescribed) await take(prescribed, SYSTEM_ACTOR, 'skip');
   }
 
   /** 1. Detected: routed from reference data, registered and numbered before anyone is told. */
   async function open(): Promise<void> {
     // v6: plan, register and notify as local activities; cases opened before ran them as activities
-    const intake = patched('intake-local-activities') ? local : acts;
-    const plan = await intake.planCase(input.detection);
-    const opening = openingStep(workflowInfo().workflowId, input.detection, plan, new Date(), revisions());
+    const intake = patched('intake-local-activities') ? { plan: local, write: local } : { plan: planning, write: records };
+    const plan = await desk.attempt({ activity: 'planCase', step: null }, () => intake.plan.planCase(detection));
+    const opening = openingStep(workflowInfo().workflowId, detection, plan, new Date(), revisions());
     state = opening.state;
-    const { number } = await intake.registerCase(opening.registration);
+    const registered = { activity: 'registerCase', step: { seq: 1, type: opening.registration.event.type } } as const;
+    const { number } = await desk.attempt(registered, () => intake.write.registerCase(opening.registration));
     state = numbered(state, number);
     publish(plan, state.view, true);
-    await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake); // 3. every routed agency at once; the hold (2) is the carrier's
+    await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake.write); // 3. every routed agency at once; the hold (2) is the carrier's
   }
 
   const tooLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);
@@ -139,7 +157,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const e of due) await escalate(e);
     if (tooLong()) {
       await settled();
-      return continueAsNew<typeof caseWorkflow>({ detection: input.detection, resume: opened(), historyLimit: input.historyLimit });
+      return continueAsNew<typeof caseWorkflow>({ detection, resume: opened(), historyLimit: input.historyLimit });
     }
   }
   await settled();

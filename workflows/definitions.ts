@@ -18,8 +18,14 @@ import type { RunningClock } from '../domain/running-clocks.js';
 
 export const TASK_QUEUE = 'enforcement-cases';
 
-/** Deterministic: the same carrier reference always finds the same case. */
-export const caseWorkflowId = (carrierId: string, carrierRef: string) => `case-${carrierId}-${carrierRef}`;
+/**
+ * Deterministic: the same carrier reference always finds the same case, and two carriers'
+ * references never meet in one id: each part is percent-encoded, so the `:` between them occurs in
+ * neither. Cases opened before this form keep their `case-<carrierId>-<carrierRef>` ids (ambiguous
+ * when a part holds `-`); every lookup reads the id a case has, never rebuilds it.
+ */
+export const caseWorkflowId = (carrierId: string, carrierRef: string) =>
+  `case:${encodeURIComponent(carrierId)}:${encodeURIComponent(carrierRef)}`;
 
 export const SEARCH_ATTRIBUTES = [
   defineSearchAttributeKey('CaseStatus', 'KEYWORD'),
@@ -52,8 +58,42 @@ export interface RefusalDetails {
   code: string;
   reason: string;
   allowed: ActionKind[];
+  /** The action's field the refusal is about, when it is one (a date that cannot be true). */
+  field?: string;
 }
 export const REFUSED = 'CaseActionRefused';
+
+/** An activity failure of this type is PostgreSQL refusing a write for good (activities/data-errors.ts). */
+export const DATA_REJECTED = 'DataRejected';
+/** An Update whose step is taken but held by an open incident fails with this type; details: [CaseIncident]. */
+export const HELD_BY_INCIDENT = 'CaseIncidentOpen';
+/** A retry asked of a case that has no such open incident. */
+export const NO_OPEN_INCIDENT = 'NoOpenIncident';
+
+/** The activities whose refused writes hold a case in an incident. */
+export type IncidentActivity = 'planCase' | 'registerCase' | 'recordEvent';
+
+/**
+ * A write of a case that was refused for good (docs/incidents.md): what failed, at
+ * which step, since when, with what error. The case holds its steps until an administrator's
+ * retry (the `retryIncident` Update) stores it; `scope` is what domain/access.ts canView reads.
+ */
+export interface CaseIncident {
+  id: string;
+  caseId: string;
+  activity: IncidentActivity;
+  /** The audit event that could not be written; null when planning failed, before the first. */
+  step: { seq: number; type: string } | null;
+  error: { type: string; sqlState: string | null; message: string };
+  openedAt: string;
+  lastFailedAt: string;
+  /** Refused attempts: the first, and each retry refused again. */
+  failures: number;
+  retriedAt: string | null;
+  retriedBy: string | null;
+  resolvedAt: string | null;
+  scope: { carrierId: string; provinceCode: string; agencyIds: string[]; restricted: boolean };
+}
 
 export type { CaseView, Actor, CaseAction, ActionKind, DeadlineView };
 export type { CalendarCorrectionRequest, ClockMove };
@@ -74,3 +114,10 @@ export const act = defineUpdate<CaseView, [ActionRequest]>('act');
  * running clocks it moved (none: nothing recorded). Cases started before it know no such update.
  */
 export const correctCalendar = defineUpdate<ClockMove[], [CalendarCorrectionRequest]>('correctCalendar');
+/** The case's open incident, or null. */
+export const getIncident = defineQuery<CaseIncident | null>('getIncident');
+/**
+ * An administrator retries the write an incident holds (after fixing its cause): answers once the
+ * write is stored (`resolvedAt` set) or refused again (`failures` one more).
+ */
+export const retryIncident = defineUpdate<CaseIncident, [{ incidentId: string; by: string }]>('retryIncident');

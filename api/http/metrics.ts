@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { openIncidentCount } from '../../prisma/incidents.js';
 import type { Db } from '../../prisma/client.js';
 import { pipelineCounts } from '../../prisma/gauges.js';
 import type { Logger } from '../../platform/logger.js';
@@ -65,6 +66,11 @@ export function createMetrics(deps: { db: Db; log: Logger; routes: readonly stri
     help: 'Webhook delivery attempts answered with a non-2xx status or not answered at all',
     registers: [registry],
   });
+  const incidents = new Gauge({
+    name: 'postwatch_incidents_open',
+    help: 'Case writes the database refused for good, waiting for an administrator’s retry (GET /v1/incidents)',
+    registers: [registry],
+  });
   const dbUp = new Gauge({
     name: 'postwatch_metrics_database_up',
     help: '1 if the last scrape could read PostgreSQL',
@@ -95,6 +101,7 @@ export function createMetrics(deps: { db: Db; log: Logger; routes: readonly stri
       for (const s of DELIVERY_STATUSES) deliveries.set({ status: s }, 0);
       for (const r of counts.deliveriesByStatus) deliveries.set({ status: r.status }, r.n);
       failedAttempts.set(counts.failedAttempts);
+      incidents.set(await openIncidentCount(deps.db));
       dbUp.set(1);
     } catch (err) {
       deps.log.warn({ err }, 'metrics: could not read PostgreSQL');

@@ -1,10 +1,13 @@
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { Services } from '../deps.js';
 import { authenticate } from './auth.js';
+import { authThrottle } from './auth-throttle.js';
+import { requireJson } from './content-type.js';
 import { expressPath, type Operation } from './operation.js';
 import { errorHandler, notFound, problem } from './problems.js';
 import { rateLimit } from './rate-limit.js';
-import { parse, refuseNul } from './validate.js';
+import { noStore } from './security-headers.js';
+import { parse, refuseUnstorable } from './validate.js';
 
 /** 403 unless the caller passes the operation's access rule. */
 function permit(op: Operation, req: Request): void {
@@ -43,24 +46,27 @@ const route =
   };
 
 /**
- * Serves `operations` on `app`: the public ones first, then, for everything under /v1, who calls
- * (the API key), how often (its rate limit) and the JSON body, then each other operation behind
+ * Serves `operations` on `app`: the public ones first, then, for everything under /v1, no caching,
+ * who calls (the API key, failures throttled per address), how often (its rate limit) and the JSON body, then each other operation behind
  * its access rule and its input validation. Whatever matches nothing is a 404, and every thrown
  * problem or error ends as an RFC 9457 answer.
  */
 export function mount(app: Express, operations: readonly Operation[], deps: Services): void {
   const register = (op: Operation) => app[op.method](expressPath(op.path), route(op, deps));
   // a public operation with a body (signing in) parses its own, small: it runs before the /v1 parser below
-  const publicBody = [express.json({ limit: '8kb', strict: true }), refuseNul];
+  const publicBody = [requireJson, express.json({ limit: '8kb', strict: true }), refuseUnstorable];
   const registerPublic = (op: Operation) => app[op.method](expressPath(op.path), ...(op.body ? publicBody : []), route(op, deps));
   operations.filter((op) => op.access === 'public').forEach(registerPublic);
-  // nothing is parsed for an unknown caller; PostgreSQL stores no NUL: refused in path, query and body alike
+  // nothing is parsed for an unknown caller; text PostgreSQL cannot store is refused in path, headers, query and body alike
   app.use(
     '/v1',
+    noStore,
+    authThrottle({ failuresPerMinute: deps.authFailuresPerMinute ?? 20 }),
     authenticate(deps.db, deps.console),
     rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 }),
+    requireJson,
     express.json({ limit: '256kb', strict: true }),
-    refuseNul,
+    refuseUnstorable,
   );
   operations.filter((op) => op.access !== 'public').forEach(register);
   app.use(notFound);

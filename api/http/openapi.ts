@@ -20,13 +20,13 @@ const PROBLEM_TEXT: Record<number, string> = {
   401: 'No API key, or an unknown, revoked or disabled one.',
   403: 'The caller may not do this; refused actions carry `code` and `allowedActions`.',
   404: 'No such resource visible to the caller.',
-  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a used carrierRef, the same Idempotency-Key still in flight, or reference data that would overlap other rows (`conflictsWith`).',
+  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a step held by an open incident (`incident`), a used carrierRef, the same Idempotency-Key still in flight, or reference data that would overlap other rows (`conflictsWith`).',
   413: 'The request body is larger than 256 kB.',
-  415: 'The body’s charset or content encoding is not supported.',
-  422: 'Well-formed but unusable: unknown reference data, a case the reference data cannot route, an Idempotency-Key reused with another body, or a reference-data change that breaks one of its rules (`errors`).',
-  429: 'Rate limit of this API key exhausted: retry after `Retry-After` seconds.',
+  415: 'The body is not JSON (`Content-Type: application/json`), or its charset or content encoding is not supported.',
+  422: 'Well-formed but unusable: a value that cannot be true, such as a date in the future (`errors`), unknown reference data, a case the reference data cannot route, an Idempotency-Key reused with another body, or a reference-data change that breaks one of its rules (`errors`).',
+  429: 'Rate limit of this API key exhausted, or too many failed authentications from this address: retry after `Retry-After` seconds.',
   500: 'Internal error; it has been logged with the request id (X-Request-Id).',
-  503: 'A dependency (PostgreSQL or Temporal) does not answer.',
+  503: 'A dependency (PostgreSQL or Temporal) does not answer, or an intake is held by an incident (`incident`): retry after `Retry-After` seconds.',
 };
 
 // every answer of an operation that takes a key carries these (api/http/rate-limit.ts)
@@ -49,7 +49,8 @@ const requestIdHeader: Record<string, Json> = {
 };
 
 const takesKey = (op: Operation) => op.access !== 'public';
-const problemsOf = (op: Operation) => new Set([...op.problems, ...(takesKey(op) ? [401, 429] : []), 500]);
+// a body that is not JSON is refused before it is read (api/http/content-type.ts)
+const problemsOf = (op: Operation) => new Set([...op.problems, ...(takesKey(op) ? [401, 429] : []), ...(op.body ? [415] : []), 500]);
 
 /** zod → JSON Schema 2020-12, named schemas (`.meta({ id })`) hoisted into components.schemas. */
 class SchemaConverter {

@@ -42,6 +42,7 @@ export const ProblemSchema = z
       .meta({ description: 'Validation problems: one entry per failing field' }),
     code: z.string().optional().meta({ description: 'Refused actions: the machine-readable reason, e.g. FOUR_EYES' }),
     allowedActions: z.array(z.string()).optional().meta({ description: 'Refused actions: what the caller may do to the case now' }),
+    incident: z.string().optional().meta({ description: 'A step held by an incident: the incident, e.g. /v1/incidents/{id}' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { canAct } from '../../domain/access.js';
-import { refusalConcern } from '../../domain/refusals.js';
+import { refusalConcern, type RefusalConcern } from '../../domain/refusals.js';
 import { act, allowedActions, REFUSED, type RefusalDetails } from '../../workflows/definitions.js';
 import { allow, operation, type Operation } from '../http/operation.js';
 import { problem } from '../http/problems.js';
@@ -12,6 +12,7 @@ import { CaseResourceSchema } from '../schemas/responses.js';
 import { CASE_ACTIONS } from './case-action-table.js';
 import { caseIdParam, findVisibleCase } from './case-lookup.js';
 import { caseResource } from './case-responses.js';
+import { incidentProblem } from './incidents.js';
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -26,7 +27,7 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
     operationId: camel(endpoint),
     summary,
     description:
-      'Refused when the case’s state or the caller’s role does not allow it: 403 (who) or 409 (state, values), with `code` and `allowedActions`.',
+      'Refused when the case’s state or the caller’s role does not allow it: 403 (who), 409 (state, values) or 422 (a value that cannot be true, such as a date; `errors` names the field), with `code` and `allowedActions`.',
     tags: ['Actions'],
     access: allow(canAct, 'act on cases'),
     params: { id: caseIdParam },
@@ -39,7 +40,7 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
     },
     body: { schema: body, required: !acceptsEmpty(body) },
     responses: { 200: { description: 'The case after the action', schema: CaseResourceSchema } },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [400, 403, 404, 409, 413, 415, 422],
     handler: async ({ params, headers, body: validBody, req, res, deps }) => {
       const row = await findVisibleCase(deps.db, req.actor, params.id);
       const key = headers['Idempotency-Key'];
@@ -52,18 +53,22 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
         });
         res.json(caseResource(view, await handle.query(allowedActions, req.actor)));
       } catch (e) {
-        throw actionProblem(e, res) ?? e;
+        throw actionProblem(e, res) ?? incidentProblem(e, res, 'action') ?? e;
       }
     },
   }),
 );
 
+/** Who a refusal concerns (domain/refusals.ts) decides its status: who you are, the case's state, or a value that cannot be true. */
+const REFUSAL_STATUS: Record<RefusalConcern, number> = { caller: 403, case: 409, input: 422 };
+
 /** The problem a failed `act` Update answers with; undefined when it is not the case's to explain. */
 function actionProblem(e: unknown, res: Response) {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === REFUSED) {
     const d = e.cause.details?.[0] as RefusalDetails;
-    const status = refusalConcern(d.code) === 'caller' ? 403 : 409;
-    return problem(status, 'action-refused', 'Action refused', d.reason, { code: d.code, allowedActions: d.allowed });
+    const status = REFUSAL_STATUS[refusalConcern(d.code)];
+    const errors = d.field ? { errors: [{ in: 'body', field: d.field, message: d.reason, code: 'implausible' }] } : {};
+    return problem(status, 'action-refused', 'Action refused', d.reason, { code: d.code, allowedActions: d.allowed, ...errors });
   }
   // Temporal admits 10 updates in flight per workflow; more at once on one case is a "retry shortly"
   if (e instanceof ServiceError && isGrpcServiceError(e.cause) && e.cause.code === 8 /* RESOURCE_EXHAUSTED */) {

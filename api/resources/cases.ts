@@ -1,7 +1,8 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { canOpenCases } from '../../domain/access.js';
+import { allowedActions as allowedFor } from '../../domain/case-states.js';
 import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
-import { caseExists } from '../../prisma/cases/visibility.js';
+import { caseIdOfCarrierRef } from '../../prisma/cases/visibility.js';
 import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
 import { routingInput, routingRefusal } from '../../prisma/reference/routing.js';
 import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
@@ -14,6 +15,7 @@ import { CaseListQuery, DetectionBody, IdempotencyKeyHeader } from '../schemas/r
 import { CasePageSchema, CaseResourceSchema, CaseSummarySchema } from '../schemas/responses.js';
 import { caseIdParam, findVisibleCase } from './case-lookup.js';
 import { caseResource, liveCase, recordSummary } from './case-responses.js';
+import { incidentProblem } from './incidents.js';
 
 const exampleDetection = {
   carrierRef: 'VN-2026-000123',
@@ -55,7 +57,7 @@ export const caseOperations: Operation[] = [
         },
       },
     },
-    problems: [400, 403, 409, 413, 415, 422],
+    problems: [400, 403, 409, 413, 415, 422, 503],
     // update-with-start returns once the case is numbered and its agencies notified
     handler: async ({ headers, body, req, res, deps }) => {
       const { db, temporal } = deps;
@@ -68,11 +70,11 @@ export const caseOperations: Operation[] = [
         async (takeover) => {
           const workflowId = caseWorkflowId(carrierId, body.carrierRef);
           // the checks read at once, then answer in order: unknown references, unroutable, duplicate (issue 18)
-          const [category, province, unroutable, exists] = await Promise.all([
+          const [category, province, unroutable, existing] = await Promise.all([
             categoryExists(db, body.categoryCode),
             provinceExists(db, body.provinceCode),
             routingRefusal(db, routingInput(body), body.detectedAt ? new Date(body.detectedAt) : new Date()),
-            takeover ? false : caseExists(db, workflowId),
+            caseIdOfCarrierRef(db, carrierId, body.carrierRef), // by the carrier's own reference: the older id form is found too
           ]);
           if (!category || !province)
             throw problem(
@@ -89,13 +91,13 @@ export const caseOperations: Operation[] = [
               'No agency to route the case to',
               `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
             );
-          if (exists)
+          if (existing && (!takeover || existing !== workflowId))
             throw problem(
               409,
               'duplicate-carrier-reference',
               'Carrier reference already used',
               `A case with carrierRef ${body.carrierRef} exists.`,
-              { case: `/v1/cases/${workflowId}` },
+              { case: `/v1/cases/${existing}` },
             );
           const detection: DetectionInput = { ...body, carrierId, reportedBy: actor };
           const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
@@ -117,10 +119,10 @@ export const caseOperations: Operation[] = [
                 `The case with carrierRef ${body.carrierRef} is closed.`,
                 { case: `/v1/cases/${workflowId}` },
               );
-            throw e;
+            throw incidentProblem(e, res, 'intake') ?? e;
           }
           deps.faults?.afterCaseStarted?.();
-          return { status: 201, body: caseResource(view, []) };
+          return { status: 201, body: caseResource(view, allowedFor(view, actor, Date.now())) }; // the carrier's next steps (the hold)
         },
       );
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { Router } from 'express';
@@ -8,6 +9,8 @@ import { operation, type Operation } from '../http/operation.js';
 const ASSETS = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const SERVED = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png', 'favicon-16x16.png']);
 
+const STYLE = 'body { margin: 0 } .topbar { display: none }';
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -16,7 +19,7 @@ const PAGE = `<!doctype html>
   <title>Postwatch API</title>
   <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
   <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png" sizes="32x32">
-  <style>body { margin: 0 } .topbar { display: none }</style>
+  <style>${STYLE}</style>
 </head>
 <body>
   <noscript>This page needs JavaScript; the document itself is at <a href="/v1/openapi.json">/v1/openapi.json</a>.</noscript>
@@ -37,6 +40,20 @@ const INIT = `window.ui = SwaggerUIBundle({
   tryItOutEnabled: false,
 });
 `;
+
+// The page runs only its own scripts and loads only from here; its one inline style is allowed by hash.
+// Swagger UI draws icons from data: URIs and fetches the document from this origin.
+const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** GET /v1/openapi.json and GET /docs, the document browsable: no key needed. */
 export const docsOperations: Operation[] = [
@@ -73,6 +90,8 @@ export const docsOperations: Operation[] = [
 /** What the docs page loads: its script and Swagger UI's assets (files, not operations of the API). */
 export function docsAssets(): Router {
   const r = Router();
+  // the page and its assets (the page's operation is served after this router)
+  r.use('/docs', (_req, res, next) => (res.setHeader('Content-Security-Policy', DOCS_CSP), next()));
   r.get('/docs/init.js', (_req, res) => {
     res.type('application/javascript').send(INIT);
   });

@@ -11,10 +11,22 @@ interface Change {
   new: unknown;
 }
 
+// A cell a spreadsheet would read as a formula (= + - @, or a tab or return before one) is
+// prefixed with an apostrophe: officers' free text reaches this file (OWASP "CSV injection").
+const FORMULA = /^[=+\-@\t\r]/;
+
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const raw = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const s = FORMULA.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
+
+/** An event's payload without what the from, to and changes columns already show; null when nothing is left. */
+function detailsOf(payload: unknown): Record<string, unknown> | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const { from: _from, to: _to, changes: _changes, ...rest } = payload as Record<string, unknown>;
+  return Object.keys(rest).length > 0 ? rest : null;
+}
 
 /** The case's timeline from the audit log (or, for managers, Temporal's own event history). */
 export const historyOperations: Operation[] = [
@@ -69,9 +81,12 @@ export const historyOperations: Operation[] = [
           ? `/v1/cases/${row.id}/history?${new URLSearchParams({ format: q.format, limit: String(q.limit), after: String(events.at(-1)!.seq) })}`
           : null;
       if (q.format === 'csv') {
-        const header = ['seq', 'at', 'type', 'actor_role', 'actor_id', 'actor_agency', 'from', 'to', 'changes', 'reason'];
+        // details: what the event says beyond its transition (the detection's facts, a note, a question, an answer)
+        const header = ['seq', 'at', 'type', 'actor_role', 'actor_id', 'actor_agency', 'from', 'to', 'changes', 'reason', 'details'];
         const lines = items.map((i) =>
-          [i.seq, i.at, i.type, i.actor.role, i.actor.id, i.actor.agencyId, i.from, i.to, i.changes, i.reason].map(csvCell).join(','),
+          [i.seq, i.at, i.type, i.actor.role, i.actor.id, i.actor.agencyId, i.from, i.to, i.changes, i.reason, detailsOf(i.payload)]
+            .map(csvCell)
+            .join(','),
         );
         res.type('text/csv; charset=utf-8').attachment(`${row.number}-history.csv`);
         if (next) res.setHeader('Link', `<${next}>; rel="next"`);

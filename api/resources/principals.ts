@@ -1,7 +1,7 @@
-import { canAdminister } from '../../domain/access.js';
+import { agencyProvinceRefusal, canAdminister } from '../../domain/access.js';
 import { carrierExists } from '../../prisma/carriers.js';
 import { createPrincipal, issueKey, keySummary, listPrincipals, principalExists, revokeKey } from '../../prisma/principals.js';
-import { agencyExists } from '../../prisma/reference/reads.js';
+import { agencyProvince } from '../../prisma/reference/reads.js';
 import { allow, location, operation, type Operation } from '../http/operation.js';
 import { problem } from '../http/problems.js';
 import { KeyBody, PrincipalBody } from '../schemas/requests.js';
@@ -52,8 +52,15 @@ export const principalOperations: Operation[] = [
     handler: async ({ body, req, res, deps: { db } }) => {
       if (body.carrierId && !(await carrierExists(db, body.carrierId)))
         throw problem(422, 'unknown-reference', 'Unknown carrier', `No carrier ${body.carrierId}.`);
-      if (body.agencyId && !(await agencyExists(db, body.agencyId)))
-        throw problem(422, 'unknown-reference', 'Unknown agency', `No agency ${body.agencyId}.`);
+      if (body.agencyId) {
+        const province = await agencyProvince(db, body.agencyId);
+        if (province === undefined) throw problem(422, 'unknown-reference', 'Unknown agency', `No agency ${body.agencyId}.`);
+        const wrong = agencyProvinceRefusal(body, { id: body.agencyId, provinceCode: province });
+        if (wrong)
+          throw problem(422, 'implausible-value', 'Implausible value', '1 field(s) cannot be true in the body.', {
+            errors: [{ in: 'body', field: 'provinceCode', message: wrong, code: 'implausible' }],
+          });
+      }
       const { principal, keyId, token } = await createPrincipal(db, body, 'initial');
       req.log.info({ principalId: principal.id, role: principal.role }, 'principal created');
       res

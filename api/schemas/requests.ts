@@ -4,7 +4,7 @@
  * are refused. (The action bodies are rows of api/resources/case-action-table.ts.)
  */
 import { z } from 'zod';
-import { isoDate, provinceCode, text, upperCode, evidence } from './fields.js';
+import { detectionInstant, isoDate, provinceCode, text, upperCode, evidence } from './fields.js';
 import { caseStatus, principalRole, stage } from './vocabulary.js';
 
 const code = upperCode('COUNTERFEIT');
@@ -24,7 +24,9 @@ export const DetectionBody = z
     kt1: z.boolean().default(false),
     signsOfCrime: z.boolean().default(false),
     evidence: z.array(evidence).max(50).default([]),
-    detectedAt: z.iso.datetime({ offset: true }).optional(),
+    detectedAt: detectionInstant
+      .optional()
+      .meta({ description: 'When the item was found: not in the future (5 minutes of clock skew allowed), at most 30 days back' }),
   })
   .strict()
   .meta({ id: 'Detection' });

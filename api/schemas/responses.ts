@@ -5,6 +5,7 @@
  * (`additionalProperties: false` in the document), so the Schemathesis run also catches drift.
  */
 import { z } from 'zod';
+import { IncidentSchema } from './incidents.js';
 import type { CaseResource, recordSummary } from '../resources/case-responses.js';
 import { instant as anInstant, isoDate } from './fields.js';
 import { actionKind, caseStatus, clockId, outcome, principalRole, serviceMethod, stage, violationParty, violator } from './vocabulary.js';
@@ -31,6 +32,19 @@ export const DeadlineSchema = z
 export const CaseLinksSchema = z.object({ self: z.string(), history: z.string() }).meta({ id: 'CaseLinks' });
 
 /** CaseView (domain/case-view.ts) + allowedActions + links. */
+const ActionLinkSchema = z
+  .object({
+    action: ActionKindSchema,
+    method: z.literal('POST'),
+    path: z.string().meta({ example: '/v1/cases/case:VNP:VN-2026-000123/verification' }),
+    body: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Fields the body must carry to select this action, e.g. {"outcome":"started"}' }),
+  })
+  .strict()
+  .meta({ id: 'ActionLink' });
+
 export const CaseResourceSchema = z
   .object({
     id: z.string(),
@@ -104,7 +118,13 @@ export const CaseResourceSchema = z
     outcome: outcome.nullable(),
     closedAt: instant.nullable(),
     allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
+    actions: z.array(ActionLinkSchema).meta({
+      description: 'The request that takes each allowed action, in the same order: method, path, and the body fields that select it',
+    }),
     links: CaseLinksSchema,
+    incident: IncidentSchema.optional().meta({
+      description: 'Managers and administrators: the incident that holds the case’s steps, while one is open',
+    }),
   })
   .meta({ id: 'Case', description: 'A case as its workflow holds it, with what the caller may do next' });
 

@@ -96,6 +96,13 @@ export const PROBLEM_TYPES = [
   'unknown-reference',
   'unroutable',
   'rate-limited',
+  'authentication-throttled',
+  'implausible-value',
+  'unsupported-media-type',
+  'case-incident',
+  'incident-not-found',
+  'incident-not-open',
+  'undecodable-payload',
   'not-ready',
   'console-not-built',
   'internal',
@@ -105,7 +112,9 @@ export type ProblemType = (typeof PROBLEM_TYPES)[number];
 /**
  * Codes of a failing field (api/validation-codes.ts): zod's issue codes, with `required` for a
  * missing or empty value, bounds named for what they bound (numbers: too_small/too_big, text:
- * too_short/too_long, lists: too_few/too_many), and `nul` for the NUL character PostgreSQL cannot store.
+ * too_short/too_long, lists: too_few/too_many), `nul` and `ill_formed_unicode` for text PostgreSQL
+ * cannot store (NUL, a lone surrogate), `too_deep` for a body nested beyond its bound, and
+ * `implausible` for a well-formed value that cannot be true (a date in the future).
  */
 export const VALIDATION_CODES = [
   'required',
@@ -124,6 +133,9 @@ export const VALIDATION_CODES = [
   'invalid_key',
   'invalid_element',
   'nul',
+  'ill_formed_unicode',
+  'too_deep',
+  'implausible',
   'custom',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -48,6 +48,9 @@ function after(field: CaseSortField, desc: boolean, c: CaseCursor): Prisma.CaseW
   };
 }
 
+/** A text as a literal for Prisma's startsWith, which passes it to LIKE: `%`, `_` and the backslash match only themselves. */
+export const literalPrefix = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
+
 function filterWhere(f: CaseListFilter): Prisma.CaseWhereInput[] {
   return [
     ...(f.status ? [{ status: f.status }] : []),
@@ -58,7 +61,7 @@ function filterWhere(f: CaseListFilter): Prisma.CaseWhereInput[] {
     ...(f.overdue !== undefined ? [{ overdue: f.overdue }] : []),
     ...(f.detectedFrom ? [{ detectedAt: { gte: new Date(f.detectedFrom) } }] : []),
     ...(f.detectedTo ? [{ detectedAt: { lt: new Date(f.detectedTo) } }] : []),
-    ...(f.q ? [{ OR: [{ trackingNumber: { startsWith: f.q } }, { number: { startsWith: f.q } }] }] : []),
+    ...(f.q ? [{ OR: [{ trackingNumber: { startsWith: literalPrefix(f.q) } }, { number: { startsWith: literalPrefix(f.q) } }] }] : []),
   ];
 }
 

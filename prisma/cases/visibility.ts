@@ -16,9 +16,10 @@ export async function visibleCase(db: Db, actor: Actor, idOrNumber: string): Pro
   return row && canSeeCase(row, actor) ? row : null;
 }
 
-/** Whether a case with this id (= workflow id) is stored, whoever may see it. */
-export async function caseExists(db: Db, id: string): Promise<boolean> {
-  return (await db.case.findUnique({ where: { id }, select: { id: true } })) !== null;
+/** The id of the case a carrier opened under its reference, whoever may see it; null when there is none. */
+export async function caseIdOfCarrierRef(db: Db, carrierId: string, carrierRef: string): Promise<string | null> {
+  const row = await db.case.findUnique({ where: { carrierId_carrierRef: { carrierId, carrierRef } }, select: { id: true } });
+  return row?.id ?? null;
 }
 
 /** Every case whose workflow still runs (not closed for good): the ones a calendar correction must reach. */

@@ -68,3 +68,8 @@ export async function provinceExists(db: Db, code: string): Promise<boolean> {
 export async function agencyExists(db: Db, id: string): Promise<boolean> {
   return (await db.agency.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
+
+/** An agency's province (null: a national agency); undefined when there is no such agency. */
+export async function agencyProvince(db: Db, id: string): Promise<string | null | undefined> {
+  return (await db.agency.findUnique({ where: { id }, select: { provinceCode: true } }))?.provinceCode;
+}

@@ -3,6 +3,8 @@ import { newCodecKeyEntry } from '../../platform/payload-codec.js';
 import { putCarrier } from '../../prisma/carriers.js';
 import { createPrincipal, issueKey, keySummary, listPrincipals, principalExists, revokeKey } from '../../prisma/principals.js';
 import { PrincipalBody } from '../../api/schemas/requests.js';
+import { agencyProvinceRefusal } from '../../domain/access.js';
+import { agencyProvince } from '../../prisma/reference/reads.js';
 import { PasswordBody } from '../../api/schemas/console.js';
 import { CredentialRefusal, setCredential } from '../../prisma/sessions.js';
 import { AdminError, EXIT, invalid, notFound, parsed, type AdminContext } from './context.js';
@@ -23,6 +25,12 @@ export function principalCommands(program: Command, ctx: AdminContext): void {
         const body = { name: o.name, role: o.role, carrierId: o.carrier, agencyId: o.agency, provinceCode: o.province, title: o.title };
         const flag: Record<string, string> = { carrierId: 'carrier', agencyId: 'agency', provinceCode: 'province' };
         const input = parsed(PrincipalBody, body, (path) => `--${flag[path] ?? path}`);
+        if (input.agencyId) {
+          const province = await agencyProvince(db, input.agencyId);
+          if (province === undefined) throw invalid(`--agency: no agency ${input.agencyId}`);
+          const wrong = agencyProvinceRefusal(input, { id: input.agencyId, provinceCode: province });
+          if (wrong) throw invalid(`--province: ${wrong}`);
+        }
         const { principal, token } = await createPrincipal(db, input, 'initial');
         console.log(`created ${principal.role} ${principal.id} (${principal.name})`);
         console.log(`key (shown once): ${token}`);

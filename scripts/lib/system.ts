@@ -202,6 +202,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       log,
       clockScale: cfg.CLOCK_SCALE,
       rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: cfg.AUTH_FAILURES_PER_MINUTE,
       metricsToken: cfg.METRICS_TOKEN,
       webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },
     });

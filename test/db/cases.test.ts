@@ -6,7 +6,7 @@ import type { CaseView } from '../../domain/case-view.js';
 import type { Db } from '../../prisma/client.js';
 import { visibleCasePage, type CaseCursor, type CaseListFilter, type CaseSortField } from '../../prisma/cases/lists.js';
 import { canSeeCase, caseSummary, type CaseRow } from '../../prisma/cases/rows.js';
-import { caseExists, visibleCase } from '../../prisma/cases/visibility.js';
+import { caseIdOfCarrierRef, visibleCase } from '../../prisma/cases/visibility.js';
 import { recordCaseWrite } from '../../prisma/cases/writes.js';
 import { seedForCases } from '../support/cases.js';
 import { migratedDatabase } from '../support/db.js';
@@ -164,8 +164,10 @@ describe('cases: rows and visibility', () => {
     expect(ids.map((id) => rows.find((r) => r.id === id)!.carrierRef)).toEqual(refs);
   });
 
-  it('tells whether a case id is taken, whoever may see it', async () => {
-    expect(await caseExists(db, views[0]!.id)).toBe(true);
-    expect(await caseExists(db, 'case:VNP:NEVER')).toBe(false);
+  it('finds the case a carrier opened under its reference, whoever may see it', async () => {
+    const first = rows.find((r) => r.id === views[0]!.id)!;
+    expect(await caseIdOfCarrierRef(db, first.carrierId, first.carrierRef)).toBe(first.id);
+    expect(await caseIdOfCarrierRef(db, first.carrierId, 'NEVER')).toBeNull();
+    expect(await caseIdOfCarrierRef(db, 'OTHER-CARRIER', first.carrierRef)).toBeNull();
   });
 });

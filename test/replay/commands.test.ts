@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
-import { caseWorkflowId, type CaseWorkflowInput } from '../../workflows/definitions.js';
+import type { CaseRegistration } from '../../workflows/definitions.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/histories');
 // the latest version says what the current code writes; older ones may carry what it used to write
@@ -52,10 +52,12 @@ async function recorded(events: HistoryEvent[]): Promise<Command[]> {
   return commands;
 }
 
-/** The id the recorded case ran under: the workflow derives the case id from it. */
+/** The id the recorded case ran under (the workflow derives the case id from it), as its registration wrote it. */
 async function workflowIdOf(events: HistoryEvent[]): Promise<string> {
-  const [input] = (await openAll(events[0]!.workflowExecutionStartedEventAttributes!.input.payloads)) as CaseWorkflowInput[];
-  return caseWorkflowId(input!.detection.carrierId, input!.detection.carrierRef);
+  const registration = (await recorded(events)).find((c) => 'activity' in c && c.activity === 'registerCase') as {
+    input: CaseRegistration[];
+  };
+  return registration.input[0]!.view.id;
 }
 
 let code: string;

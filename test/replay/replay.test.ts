@@ -31,6 +31,7 @@ const OUTCOMES: Record<string, string> = {
   'enforced.json': 'ENFORCED',
   'escalated-referred.json': 'REFERRED',
   'expired.json': 'EXPIRED',
+  'incident-retried.json': 'CLEARED',
 };
 
 /** The case outcome a recorded history completed with. */
@@ -42,10 +43,14 @@ async function outcomeOf(history: {
   return openPayload(done.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!);
 }
 
+// paths recorded only from a version on: what earlier versions could not do
+const SINCE: Record<string, number> = { 'incident-retried.json': 7 };
+const pathsOf = (v: string) => Object.keys(OUTCOMES).filter((p) => (SINCE[p] ?? 1) <= Number(v.slice(1)));
+
 describe('replay of recorded case histories', () => {
   it('has a fixture for every path in every recorded version', () => {
     expect(versions.length).toBeGreaterThan(0);
-    for (const v of versions) expect(fixtures.filter((f) => f.startsWith(`${v}/`)).map(base)).toEqual(Object.keys(OUTCOMES).sort());
+    for (const v of versions) expect(fixtures.filter((f) => f.startsWith(`${v}/`)).map(base)).toEqual(pathsOf(v).sort());
   });
 
   for (const f of fixtures) {

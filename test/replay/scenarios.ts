@@ -4,11 +4,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { carrierActor, detection, officer } from '../support/cases.js';
 import { CaseDriver } from '../support/case-driver.js';
 import type { caseWorkflow } from '../../workflows/case.js';
-import { correctCalendar } from '../../workflows/definitions.js';
+import { correctCalendar, getIncident, retryIncident } from '../../workflows/definitions.js';
 import { vnDate } from '../../domain/calendar.js';
 import { HOLIDAYS, MAKE_UP_WORKDAYS } from '../../domain/reference/holidays.js';
+import type { Db } from '../../prisma/client.js';
 
-type Scenario = (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle<typeof caseWorkflow>>;
+type Scenario = (env: TestWorkflowEnvironment, taskQueue: string, db: Db) => Promise<WorkflowHandle<typeof caseWorkflow>>;
 const DAY = 86_400_000;
 const carrier = carrierActor();
 const dept = officer('TH-DEPT', 'dept-officer');
@@ -76,6 +77,20 @@ export const SCENARIOS: Record<string, Scenario> = {
     await c.handle.executeUpdate(correctCalendar, { args: [{ calendar, actor: { id: 'admin-replay', role: 'admin' }, changeId: '1' }] });
     await c.do(qltt, { kind: 'refer', reason: 'Có dấu hiệu tội phạm buôn bán hàng giả' });
     await c.handle.result(); // waits out the referral window (time skips)
+    return c.handle;
+  },
+  // v4 on: a note PostgreSQL refuses opens an incident; refused once more, then stored after the fix
+  'incident-retried': async (env, q, db) => {
+    const c = await verifying(env, q, 'replay-incident');
+    await db.$executeRawUnsafe(`ALTER TABLE "CaseEvent" ADD CONSTRAINT replay_no_notes CHECK (type <> 'NOTE_ADDED') NOT VALID`);
+    await c.refused(carrier, { kind: 'addNote', text: 'Ghi chú bị từ chối' });
+    const incident = (await c.handle.query(getIncident))!;
+    await c.handle.executeUpdate(retryIncident, { args: [{ incidentId: incident.id, by: 'admin-1' }] });
+    await db.$executeRawUnsafe(`ALTER TABLE "CaseEvent" DROP CONSTRAINT replay_no_notes`);
+    await c.handle.executeUpdate(retryIncident, { args: [{ incidentId: incident.id, by: 'admin-1' }] });
+    await c.do(qltt, { kind: 'clear', reason: 'Hàng chính hãng' });
+    await c.do(carrier, { kind: 'release' });
+    await c.handle.result();
     return c.handle;
   },
   expired: async (env, q) => {

@@ -11,7 +11,9 @@ import { devServerHarness } from './temporal.js';
 
 /** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
 export async function apiHarness(
-  opts: Partial<Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken' | 'console' | 'log'>> = {},
+  opts: Partial<
+    Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken' | 'console' | 'log' | 'authFailuresPerMinute'>
+  > = {},
 ) {
   const { db, url } = await migratedDatabase();
   await seedForCases(db);

@@ -129,7 +129,7 @@ describe('outcomes of verification', () => {
     v = apply(v, { kind: 'release' }, carrier, later(now, 2 * HOUR));
     expect(v.status).toBe('CLOSED');
     expect(isClosed(v.status)).toBe(true);
-    expect(allowedActions(v, carrier, now)).toEqual(['addNote']);
+    expect(allowedActions(v, carrier, now)).toEqual([]); // a closed case takes no more steps, notes neither
   });
 
   it('referred → closed as referred, and back to the administrative track if dropped', () => {

@@ -65,10 +65,13 @@ describe('wrong state', () => {
     ['return a case never referred', verifying.view, { kind: 'returnFromInvestigation', reason: 'x' }, qlttOfficer, 'INVALID_STATE'],
   ])('%s', (_, view, action, actor, code) => expectRefused(view, action, actor, verifying.now, code));
 
-  it('allows only notes on a closed case', () => {
+  it('allows nothing on a closed or expired case, not even notes (its audit chain has ended), and notes on a referred one', () => {
     for (const actor of [carrier, qlttOfficer, deptManager, admin]) {
-      expect(allowedActions(withStatus('CLOSED'), actor, T0)).toEqual(['addNote']);
+      expect(allowedActions(withStatus('CLOSED'), actor, T0)).toEqual([]);
+      expect(allowedActions(withStatus('EXPIRED'), actor, T0)).toEqual([]);
+      expectRefused(withStatus('CLOSED'), { kind: 'addNote', text: 'đính chính' }, actor, T0, 'INVALID_STATE');
     }
+    expect(allowedActions(withStatus('REFERRED'), deptManager, T0)).toContain('addNote');
   });
 });
 

@@ -102,6 +102,21 @@ describe('a step', () => {
     expect(step.write.notices.map((n) => n.recipient)).toEqual(['carrier:VNP']);
   });
 
+  it('refuses a violation date whose sanctioning limitation has passed, by the case’s own table, naming the field', () => {
+    const { view, now } = caseAt(TO_VERIFICATION);
+    const confirm = (violationDate: string) =>
+      takeStep(stateOf(view), { kind: 'confirmViolation', against: 'SENDER', summary: 'x', violationDate }, qlttOfficer, now);
+    expect(confirm('1900-01-01')).toMatchObject({
+      ok: false,
+      code: 'INVALID_DATE',
+      field: 'violationDate',
+      reason: expect.stringMatching(/too early/),
+    });
+    // T0 is Monday 2026-03-02: the one-year limitation of a violation on 2025-02-20 ended in February; of one on 2025-03-10, it runs
+    expect(confirm('2025-02-20')).toMatchObject({ ok: false, code: 'INVALID_DATE' });
+    expect(confirm('2025-03-10').ok).toBe(true);
+  });
+
   const served = () => {
     const { view, now } = caseAt([...TO_VERIFICATION, ...TO_PROPOSAL]);
     const decided = taken(stateOf(view), { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QĐ-1' }, qlttTeamLead, now);
