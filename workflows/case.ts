@@ -64,11 +64,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   setHandler(openCase, async () => {
     await condition(() => state !== null && state.view.status !== 'DETECTED'); // numbered and notified
     await writes;
-    return opened().view;
+    return { view: opened().view, openedBy: input.intake ?? null };
   });
-  setHandler(act, async ({ action, actor }) => (await take(action, actor), opened().view), {
-    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now()),
-  });
+  setHandler(
+    act,
+    async ({ action, actor }) => {
+      await take(action, actor);
+      return { view: opened().view, allowedActions: allowedFor(opened().view, actor, Date.now()) };
+    },
+    { validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now()) },
+  );
 
   // v5: calendar corrections reach the running case (issue 17, gap G7); the marker dates the first.
   setHandler(
@@ -139,7 +144,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const e of due) await escalate(e);
     if (tooLong()) {
       await settled();
-      return continueAsNew<typeof caseWorkflow>({ detection: input.detection, resume: opened(), historyLimit: input.historyLimit });
+      return continueAsNew<typeof caseWorkflow>({ ...input, resume: opened() });
     }
   }
   await settled();

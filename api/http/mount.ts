@@ -4,6 +4,8 @@ import { authenticate } from './auth.js';
 import { expressPath, type Operation } from './operation.js';
 import { errorHandler, notFound, problem } from './problems.js';
 import { rateLimit } from './rate-limit.js';
+import { TEMPORAL_DEADLINE_MS, withTemporalDeadline } from './temporal-deadlines.js';
+import { outages } from './unavailable.js';
 import { parse, refuseNul } from './validate.js';
 
 /** 403 unless the caller passes the operation's access rule. */
@@ -39,7 +41,10 @@ const route =
   (op: Operation, deps: Services): RequestHandler =>
   async (req, res) => {
     if (op.access !== 'public') permit(op, req);
-    await op.handler({ ...input(op, req), req, res, deps });
+    // every Temporal call of the request ends by the deadline: an outage is a quick 503 (unavailable.ts)
+    await withTemporalDeadline(deps.temporal.connection, TEMPORAL_DEADLINE_MS, async () =>
+      op.handler({ ...input(op, req), req, res, deps }),
+    );
   };
 
 /**
@@ -64,5 +69,5 @@ export function mount(app: Express, operations: readonly Operation[], deps: Serv
   );
   operations.filter((op) => op.access !== 'public').forEach(register);
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(outages, errorHandler);
 }

@@ -1,7 +1,7 @@
 // Regressions from the Schemathesis run (scripts/schemathesis.sh): inputs that used to answer 500
 // or, worse, wedge a case's workflow now answer 4xx.
 import { beforeAll, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 let carrier: string;
@@ -16,14 +16,21 @@ beforeAll(async () => {
 });
 
 it('refuses NUL in a body with 400, so it never reaches the workflow (whose audit write would fail on every retry)', async () => {
-  const nul = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'a\u0000b' });
+  const nul = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'a\u0000b' }, actionKey());
   expect(nul.status).toBe(400);
   expect(nul.body.errors).toEqual([{ in: 'body', field: 'text', message: 'must not contain NUL characters', code: 'nul' }]);
-  const evidence = await call(h.base, carrier, 'POST', `/v1/cases/${id}/evidence`, { evidence: [{ ref: 'x', description: '\u0000' }] });
+  const evidence = await call(
+    h.base,
+    carrier,
+    'POST',
+    `/v1/cases/${id}/evidence`,
+    { evidence: [{ ref: 'x', description: '\u0000' }] },
+    actionKey(),
+  );
   expect(evidence.status).toBe(400);
   expect(evidence.body.errors[0].field).toBe('evidence.0.description');
   // the case still takes actions
-  expect((await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'still fine' })).status).toBe(200);
+  expect((await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'still fine' }, actionKey())).status).toBe(200);
 });
 
 it('refuses NUL in the path (404) and in the query (400)', async () => {
