@@ -63,7 +63,7 @@ export function mount(app: Express, operations: readonly Operation[], deps: Serv
   app.use(
     '/v1',
     authenticate(deps.db, deps.console),
-    rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 }),
+    rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600, db: deps.db }),
     express.json({ limit: '256kb', strict: true }),
     refuseNul,
   );
