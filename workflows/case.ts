@@ -34,9 +34,12 @@ import {
 } from './definitions.js';
 import { publish } from './search-attributes.js';
 
+// Every activity is a few statements, each bounded at 5 s (prisma/client.ts): 10 s to close is
+// ample, and a step a killed worker held is retried 10 s later, not 30. Retries never stop (a
+// database outage must not lose a step) but wait at most 5 s, so steps resume soon after it returns.
 const options = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' }, // forever: a database outage must not lose a step
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '5 seconds' },
 } as const;
 const acts = proxyActivities<CaseActivities>(options);
 // The intake's writes run inside the workflow task that took the update-with-start: one round trip
