@@ -16,11 +16,19 @@ export const RETRY_AFTER_S = 2;
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
+const GRPC_FAILED_PRECONDITION = 9;
 
 /** The gRPC status code an error carries, itself or in its causes. */
 function grpcCode(e: unknown): number | undefined {
   for (let c = e, depth = 0; c && depth < 6; c = (c as { cause?: unknown }).cause, depth++) if (isGrpcServiceError(c)) return c.code;
   return undefined;
+}
+
+/** The messages of an error and its causes, one string. */
+function messages(e: unknown): string {
+  const all: string[] = [];
+  for (let c = e, depth = 0; c && depth < 6; c = (c as { cause?: unknown }).cause, depth++) all.push(String((c as Error).message ?? ''));
+  return all.join('\n');
 }
 
 const retryLater = (status: 429 | 503, type: string, title: string, detail: string, retryAfterS = RETRY_AFTER_S) =>
@@ -49,6 +57,16 @@ export function unavailableProblem(e: unknown): HttpProblem | undefined {
       'workflow-unavailable',
       'Case workflow unavailable',
       `Temporal did not answer within the API's deadline. ${AGAIN}`,
+    );
+  // a case's workflow task failed or timed out (its worker was killed) and is being retried:
+  // Temporal takes no Update on it until a worker completes that task, seconds later
+  if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(messages(e)))
+    return retryLater(
+      503,
+      'workflow-unavailable',
+      'Case workflow unavailable',
+      `The case's workflow is recovering from a worker failure. ${AGAIN}`,
+      1,
     );
   if (code === GRPC_RESOURCE_EXHAUSTED) {
     // Temporal admits a few Updates in flight per workflow: more at once on one case is the caller's to space out

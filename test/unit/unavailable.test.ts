@@ -68,6 +68,14 @@ describe('an unavailable dependency', () => {
     });
   });
 
+  it('an Update on a case whose workflow task is being retried after a worker died is 503, retried after 1 s', () => {
+    // as Update-with-Start reported it in the worker SIGKILL drill (test/faults/drills.test.ts)
+    const e = Object.assign(grpcStatus(9, 'Update-with-Start could not be executed.'), {
+      message: 'Unable to perform workflow execution update due to Workflow Task in failed state.',
+    });
+    expect(answer(e)).toEqual({ status: 503, type: 'workflow-unavailable', retryAfter: '1' });
+  });
+
   it('too many Updates in flight on one case is 429 case-busy', () => {
     const e = new ServiceError('Workflow Update failed', {
       cause: grpcStatus(8, 'limit on number of concurrent in-flight updates has been reached (10)'),

@@ -2,7 +2,7 @@
 // and Temporal dev server (so either can be stopped, frozen or restarted without touching the rest
 // of the test run), and api/server.ts and worker/main.ts as separate processes that can be killed.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pgClient from 'pg';
@@ -29,6 +29,7 @@ class Role {
     private readonly entry: string,
     private readonly ready: string,
     private readonly env: Record<string, string>,
+    private readonly logFile: string,
   ) {}
 
   async start(): Promise<void> {
@@ -39,8 +40,13 @@ class Role {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (b: Buffer) => (this.out = (this.out + b.toString()).slice(-20_000)));
-    child.stderr!.on('data', (b: Buffer) => (this.out = (this.out + b.toString()).slice(-20_000)));
+    // kept whole in .ci-results/faults-<role>.log, for what a drill's failure needs explained
+    const keep = (b: Buffer) => {
+      this.out = (this.out + b.toString()).slice(-20_000);
+      appendFileSync(this.logFile, b);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
     const deadline = Date.now() + 120_000;
     while (!this.out.includes(this.ready)) {
       if (child.exitCode !== null) throw new Error(`${this.entry} exited (${child.exitCode}):\n${this.out}`);
@@ -119,8 +125,10 @@ export async function startCluster(opts: { idempotencyStaleSeconds: number }): P
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const api = new Role('api/server.ts', 'api listening', env);
-  const worker = new Role('worker/main.ts', 'worker running', env);
+  mkdirSync('.ci-results', { recursive: true });
+  const api = new Role('api/server.ts', 'api listening', env, '.ci-results/faults-api.log');
+  const worker = new Role('worker/main.ts', 'worker running', env, '.ci-results/faults-worker.log');
+  for (const f of ['.ci-results/faults-api.log', '.ci-results/faults-worker.log']) writeFileSync(f, '');
   await Promise.all([api.start(), worker.start()]);
 
   const tokens = {
@@ -147,7 +155,7 @@ export async function startCluster(opts: { idempotencyStaleSeconds: number }): P
       },
     },
     async close() {
-      await Promise.all([api.kill('SIGTERM'), worker.kill('SIGTERM')]);
+      await Promise.all([api.kill(), worker.kill()]);
       await db.$disconnect();
       await server.stop();
       await pg.stop();

@@ -119,11 +119,15 @@ export async function runCase(answers: Answers, c: Cluster, ref: string): Promis
 export async function runCases(answers: Answers, c: Cluster, prefix: string, n: number, parallel: number) {
   const results: { id: string; finalStatus: number[] }[] = [];
   let next = 0;
+  let failed = false; // one runner's failure stops the others, so no case runs on into the next drill
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < n) {
+      while (next < n && !failed) {
         const i = next++;
-        results[i] = await runCase(answers, c, `${prefix}-${i}`);
+        results[i] = await runCase(answers, c, `${prefix}-${i}`).catch((e: unknown) => {
+          failed = true;
+          throw e;
+        });
       }
     }),
   );
