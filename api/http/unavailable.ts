@@ -31,48 +31,36 @@ function messages(e: unknown): string {
   return all.join('\n');
 }
 
-const retryLater = (status: 429 | 503, type: string, title: string, detail: string, retryAfterS = RETRY_AFTER_S) =>
-  problem(status, type, title, detail).withHeaders({ 'Retry-After': String(retryAfterS) });
+const retryLater = (p: HttpProblem, retryAfterS = RETRY_AFTER_S) => p.withHeaders({ 'Retry-After': String(retryAfterS) });
+
+const workflowUnavailable = (detail: string, retryAfterS = RETRY_AFTER_S) =>
+  retryLater(problem(503, 'workflow-unavailable', 'Case workflow unavailable', detail), retryAfterS);
 
 const AGAIN = 'Repeat the request with the same Idempotency-Key: it finds the same case or step, never a second one.';
 
 /** The answer to an error that means a dependency is unavailable; undefined for any other error. */
 export function unavailableProblem(e: unknown): HttpProblem | undefined {
   if (isDatabaseUnavailable(e))
-    return retryLater(503, 'database-unavailable', 'Database unavailable', 'PostgreSQL did not answer in time; retry shortly.');
+    return retryLater(problem(503, 'database-unavailable', 'Database unavailable', 'PostgreSQL did not answer in time; retry shortly.'));
   // the server gave the step to a worker that finished its task without it: nothing was recorded
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'UnprocessedUpdate')
-    return retryLater(503, 'step-not-taken', 'Step not taken', `No worker processed the step; nothing was recorded. ${AGAIN}`, 1);
+    return retryLater(problem(503, 'step-not-taken', 'Step not taken', `No worker processed the step; nothing was recorded. ${AGAIN}`), 1);
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
-    return retryLater(
-      503,
-      'workflow-unavailable',
-      'Case workflow unavailable',
+    return workflowUnavailable(
       `No worker took the step, or Temporal did not answer, within the API's deadline; the step may still be taken. ${AGAIN}`,
     );
   const code = grpcCode(e);
   if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED)
-    return retryLater(
-      503,
-      'workflow-unavailable',
-      'Case workflow unavailable',
-      `Temporal did not answer within the API's deadline. ${AGAIN}`,
-    );
+    return workflowUnavailable(`Temporal did not answer within the API's deadline. ${AGAIN}`);
   // a case's workflow task failed or timed out (its worker was killed) and is being retried:
   // Temporal takes no Update on it until a worker completes that task, seconds later
   if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(messages(e)))
-    return retryLater(
-      503,
-      'workflow-unavailable',
-      'Case workflow unavailable',
-      `The case's workflow is recovering from a worker failure. ${AGAIN}`,
-      1,
-    );
+    return workflowUnavailable(`The case's workflow is recovering from a worker failure. ${AGAIN}`, 1);
   if (code === GRPC_RESOURCE_EXHAUSTED) {
     // Temporal admits a few Updates in flight per workflow: more at once on one case is the caller's to space out
     if (/update/i.test(String((e as Error).message)))
-      return retryLater(429, 'case-busy', 'Case busy', 'Too many actions on this case are in progress at once; retry shortly.', 1);
-    return retryLater(503, 'workflow-overloaded', 'Temporal overloaded', `Temporal is shedding load. ${AGAIN}`);
+      return retryLater(problem(429, 'case-busy', 'Case busy', 'Too many actions on this case are in progress at once; retry shortly.'), 1);
+    return retryLater(problem(503, 'workflow-overloaded', 'Temporal overloaded', `Temporal is shedding load. ${AGAIN}`));
   }
   return undefined;
 }

@@ -97,6 +97,10 @@ export const PROBLEM_TYPES = [
   'unroutable',
   'rate-limited',
   'not-ready',
+  'database-unavailable',
+  'workflow-unavailable',
+  'workflow-overloaded',
+  'step-not-taken',
   'console-not-built',
   'internal',
 ] as const;
