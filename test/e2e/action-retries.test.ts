@@ -63,7 +63,8 @@ describe('an action', () => {
     expect(lost.status, lost.text).toBe(503);
     expect(lost.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(Number(lost.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await eventsOf(id, 'HOLD_CONFIRMED')).toBe(1); // taken, though its answer never came back
+    // accepted, so taken, though its answer never came back (recorded a moment later)
+    await expect.poll(() => eventsOf(id, 'HOLD_CONFIRMED'), { timeout: 15_000 }).toBe(1);
 
     const retries = await Promise.all(
       [1, 2, 3].map(() => call(h.base, carrier, 'POST', `/v1/cases/${id}/hold-confirmation`, { holdRecordRef: 'BB-LOST' }, key)),
