@@ -17,10 +17,10 @@ export interface ApiDeps {
   log: Logger;
   /** Demo clock factor (CLOCK_SCALE), shown in health responses when on. */
   clockScale?: number;
-  /** How long an Idempotency-Key may stay in flight before a retry may take it over. */
+  /** How long an Idempotency-Key may stay in flight before a retry may take it over (IDEMPOTENCY_STALE_SECONDS, default 30 s). */
   idempotencyStaleMs?: number;
   /** Failure injection for tests (e.g. a crash right after a case's workflow started). */
-  faults?: { afterCaseStarted?: () => void };
+  faults?: { afterCaseStarted?: () => void; afterActionTaken?: () => void };
   /** Requests a minute per API key (RATE_LIMIT_PER_MINUTE, default 600); 0 turns the limit off. */
   rateLimitPerMinute?: number;
   /** Failed authentications a minute per client address before it must wait (default 20); 0 turns the throttle off. */

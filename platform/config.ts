@@ -46,6 +46,7 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOKS_DELIVERY: z.enum(['on', 'off']).default('on'),
   WEBHOOKS_ALLOW_INSECURE_LOCALHOST: flag,
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -11,8 +11,14 @@ export const REDACT = [
   'headers.authorization',
 ];
 
-export function createLogger(level: string, name = 'postwatch'): Logger {
-  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } });
+/** pino JSON lines, or pino-pretty's readable ones when stdout is a terminal (a person watching `npm start`). */
+export function createLogger(level: string, name = 'postwatch', pretty = process.stdout.isTTY === true): Logger {
+  return pino({
+    name,
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+  });
 }
 export type { Logger };
 

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../workflows/definitions.js';
 import type { TemporalTarget } from './temporal-target.js';
@@ -26,8 +26,14 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   }
 }
 
-/** A client of the case namespace; its payloads pass through the target's codec. */
-export async function connectTemporal(target: TemporalTarget): Promise<{ connection: Connection; client: Client }> {
-  const connection = await Connection.connect(target.connection);
+/**
+ * A client of the case namespace; its payloads pass through the target's codec. `options` add to
+ * the target's connection (the API's shorter retries, apiTemporalConnection).
+ */
+export async function connectTemporal(
+  target: TemporalTarget,
+  options: Pick<ConnectionOptions, 'interceptors'> = {},
+): Promise<{ connection: Connection; client: Client }> {
+  const connection = await Connection.connect({ ...target.connection, ...options });
   return { connection, client: new Client({ connection, namespace: target.namespace, dataConverter: target.dataConverter }) };
 }

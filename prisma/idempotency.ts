@@ -22,7 +22,7 @@ export type IdempotencyClaim =
   | { kind: 'takeover' } // a request with it died in flight: this one runs again, so the work must be safe to repeat
   | { kind: 'answered'; response: StoredResponse } // answered before: repeat the answer
   | { kind: 'other-request' } // the key came with another request
-  | { kind: 'in-flight' }; // its request is still running
+  | { kind: 'in-flight'; since: Date }; // its request is still running (or died less than staleMs ago), last claimed at `since`
 
 /** Claims a key for a request; a record left in flight for `staleMs` is taken to have died with its process. */
 export async function claimIdempotencyKey(
@@ -45,7 +45,7 @@ export async function claimIdempotencyKey(
     where: { ...id, state: 'IN_FLIGHT', updatedAt: { lt: new Date(now.getTime() - staleMs) } },
     data: { updatedAt: now },
   });
-  return claimed.count === 0 ? { kind: 'in-flight' } : { kind: 'takeover' };
+  return claimed.count === 0 ? { kind: 'in-flight', since: rec.updatedAt } : { kind: 'takeover' };
 }
 
 /** Stores the answer that repeats of the key get. */

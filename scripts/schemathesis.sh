@@ -108,7 +108,7 @@ for n in 1 2 3; do
   CASES+=("$(printf '%s' "$resp" | json "d['id']")" "$(printf '%s' "$resp" | json "d['number']")")
 done
 # the officer acknowledges one case so that more of its actions are open
-api POST "/v1/cases/${CASES[0]}/acknowledgement" "$OFFICER_TOKEN" '{}' >/dev/null
+api POST "/v1/cases/${CASES[0]}/acknowledgement" "$OFFICER_TOKEN" '{}' fuzz-ack-0001 >/dev/null
 log "cases: ${CASES[*]}"
 
 # Half of the generated {id} path parameters are a real case id or number (the rest are random).

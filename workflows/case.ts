@@ -79,11 +79,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   setHandler(openCase, async () => {
     // numbered and notified, or held by an incident on the way
     await desk.settledOrHeld(condition(() => state !== null && state.view.status !== 'DETECTED').then(() => writes));
-    return opened().view;
+    return { view: opened().view, openedBy: input.intake ?? null };
   });
-  setHandler(act, async ({ action, actor }) => (await desk.settledOrHeld(take(action, actor)), opened().view), {
-    validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now(), desk.open),
-  });
+  // the Update answers with what the caller may do next: no second call that could fail after the step is taken
+  setHandler(
+    act,
+    async ({ action, actor }) => {
+      await desk.settledOrHeld(take(action, actor));
+      return { view: opened().view, allowedActions: desk.open ? [] : allowedFor(opened().view, actor, Date.now()) };
+    },
+    { validator: ({ action, actor }) => validateRequest(state, action, actor, Date.now(), desk.open) },
+  );
   setHandler(retryIncident, ({ by }) => desk.retryWrite(by), { validator: ({ incidentId }) => desk.validateRetry(incidentId) });
 
   // v5: calendar corrections reach the running case (issue 17, gap G7); the marker dates the first.
@@ -157,7 +163,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const e of due) await escalate(e);
     if (tooLong()) {
       await settled();
-      return continueAsNew<typeof caseWorkflow>({ detection, resume: opened(), historyLimit: input.historyLimit });
+      return continueAsNew<typeof caseWorkflow>({ ...input, resume: opened() });
     }
   }
   await settled();

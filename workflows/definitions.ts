@@ -42,6 +42,8 @@ export type CaseCarryOver = CaseState;
 
 export interface CaseWorkflowInput {
   detection: DetectionInput;
+  /** The intake that started the case (IntakeId); absent on cases started before it was carried. */
+  intake?: string;
   resume?: CaseCarryOver;
   /** Continue as new past this many history events (tests lower it); the server's suggestion applies too. */
   historyLimit?: number;
@@ -51,6 +53,25 @@ export interface CaseWorkflowInput {
 export interface ActionRequest {
   action: CaseAction;
   actor: Actor;
+}
+
+/**
+ * One intake request, opaque: a digest of the principal and its Idempotency-Key. The intake that
+ * starts a case passes it in the workflow input; every intake of the carrier reference learns from
+ * `openCase` which one that was, so only the opener's is answered 201 however they interleave.
+ */
+export type IntakeId = string;
+
+/** What `openCase` answers: the case, and which intake opened it (null: a case started before intakes were carried). */
+export interface OpenedCase {
+  view: CaseView;
+  openedBy: IntakeId | null;
+}
+
+/** What `act` answers: the case after the action, and what the actor may do next. */
+export interface ActionResult {
+  view: CaseView;
+  allowedActions: ActionKind[];
 }
 
 /** Details of a refused action (ApplicationFailure type `CaseActionRefused`). */
@@ -105,10 +126,13 @@ export type { CasePlan, CaseState, DetectionInput, CaseRegistration, RunningCloc
  */
 export const getCase = defineQuery<CaseView, [asOf?: string]>('getCase');
 export const allowedActions = defineQuery<ActionKind[], [Actor]>('allowedActions');
-/** Sent with update-with-start: returns once the case is registered and numbered. */
-export const openCase = defineUpdate<CaseView, []>('openCase');
-/** Every officer, carrier and manager action; the validator refuses before anything is written. */
-export const act = defineUpdate<CaseView, [ActionRequest]>('act');
+/** Sent with update-with-start: returns once the case is registered and numbered, with the intake that opened it. */
+export const openCase = defineUpdate<OpenedCase, []>('openCase');
+/**
+ * Every officer, carrier and manager action; the validator refuses before anything is written.
+ * Answers with the case after it and the actor's next actions, so the caller needs no query.
+ */
+export const act = defineUpdate<ActionResult, [ActionRequest]>('act');
 /**
  * An administrator's correction of the working-day calendar, sent to every open case: returns the
  * running clocks it moved (none: nothing recorded). Cases started before it know no such update.

@@ -16,8 +16,10 @@ const INCIDENTS_PATCH = 'incident-on-refused-write';
 const HELD_TYPES: ReadonlySet<string> = new Set([DATA_REJECTED, 'RoutingError']);
 
 function heldError(e: unknown): CaseIncident['error'] | null {
-  if (!(e instanceof ActivityFailure) || !(e.cause instanceof ApplicationFailure)) return null;
-  const { type, message, details } = e.cause;
+  // an activity's failure is wrapped in an ActivityFailure; a local activity's comes as it was thrown
+  const failure = e instanceof ActivityFailure ? e.cause : e;
+  if (!(failure instanceof ApplicationFailure)) return null;
+  const { type, message, details } = failure;
   if (!type || !HELD_TYPES.has(type)) return null;
   const sqlState = (details?.[0] as { sqlState?: string } | undefined)?.sqlState ?? null;
   return { type, sqlState, message };

@@ -4,8 +4,27 @@ import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, ty
 import { canonicalJson } from '../../platform/canonical-json.js';
 import { HttpProblem, problem } from './problems.js';
 
-/** A request left in flight longer than this is taken to have died with its process. */
+/**
+ * A request left in flight longer than this is taken to have died with its process. It exceeds the
+ * longest a live request can take (api/http/temporal-deadlines.ts: 5 s + 15 s, plus the database's
+ * 5 s), so a retry never takes over a request that is still running.
+ */
 export const DEFAULT_STALE_MS = 30_000;
+
+/**
+ * 409 for a key whose request still runs, or died less than `staleMs` ago. Retry-After says when
+ * the retry would find its answer or take the key over: at most a few seconds for a live request,
+ * the rest of the window for one that died with its process.
+ */
+function inFlight(since: Date, staleMs: number) {
+  const untilStale = Math.ceil((since.getTime() + staleMs - Date.now()) / 1000);
+  return problem(
+    409,
+    'request-in-flight',
+    'Request in progress',
+    `A request with this Idempotency-Key is still being processed; retry shortly. A request whose process died is taken over ${staleMs / 1000} s after it began.`,
+  ).withHeaders({ 'Retry-After': String(Math.min(Math.max(1, untilStale), 5)) });
+}
 
 export const requestFingerprint = (method: string, path: string, body: unknown) =>
   createHash('sha256')
@@ -26,7 +45,8 @@ export async function idempotent(
   run: (takeover: boolean) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const id = { principalId: scope.principalId, key: scope.key };
-  const claim = await claimIdempotencyKey(db, id, scope.fingerprint, scope.staleMs ?? DEFAULT_STALE_MS);
+  const staleMs = scope.staleMs ?? DEFAULT_STALE_MS;
+  const claim = await claimIdempotencyKey(db, id, scope.fingerprint, staleMs);
   switch (claim.kind) {
     case 'other-request':
       throw problem(
@@ -36,12 +56,7 @@ export async function idempotent(
         'This Idempotency-Key was used with a different request body.',
       );
     case 'in-flight':
-      throw problem(
-        409,
-        'request-in-flight',
-        'Request in progress',
-        'A request with this Idempotency-Key is still being processed; retry shortly.',
-      );
+      throw inFlight(claim.since, staleMs);
     case 'answered':
       if (claim.response.status >= 400) throw new HttpProblem(claim.response.body as HttpProblem['problem']);
       return { ...claim.response, replayed: true };

@@ -7,6 +7,8 @@ import { expressPath, type Operation } from './operation.js';
 import { errorHandler, notFound, problem } from './problems.js';
 import { rateLimit } from './rate-limit.js';
 import { noStore } from './security-headers.js';
+import { TEMPORAL_DEADLINE_MS, withTemporalDeadline } from './temporal-deadlines.js';
+import { outages } from './unavailable.js';
 import { parse, refuseUnstorable } from './validate.js';
 
 /** 403 unless the caller passes the operation's access rule. */
@@ -42,7 +44,10 @@ const route =
   (op: Operation, deps: Services): RequestHandler =>
   async (req, res) => {
     if (op.access !== 'public') permit(op, req);
-    await op.handler({ ...input(op, req), req, res, deps });
+    // every Temporal call of the request ends by the deadline: an outage is a quick 503 (unavailable.ts)
+    await withTemporalDeadline(deps.temporal.connection, TEMPORAL_DEADLINE_MS, async () =>
+      op.handler({ ...input(op, req), req, res, deps }),
+    );
   };
 
 /**
@@ -63,12 +68,12 @@ export function mount(app: Express, operations: readonly Operation[], deps: Serv
     noStore,
     authThrottle({ failuresPerMinute: deps.authFailuresPerMinute ?? 20 }),
     authenticate(deps.db, deps.console),
-    rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 }),
+    rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600, db: deps.db }),
     requireJson,
     express.json({ limit: '256kb', strict: true }),
     refuseUnstorable,
   );
   operations.filter((op) => op.access !== 'public').forEach(register);
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(outages, errorHandler);
 }

@@ -20,13 +20,13 @@ const PROBLEM_TEXT: Record<number, string> = {
   401: 'No API key, or an unknown, revoked or disabled one.',
   403: 'The caller may not do this; refused actions carry `code` and `allowedActions`.',
   404: 'No such resource visible to the caller.',
-  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a step held by an open incident (`incident`), a used carrierRef, the same Idempotency-Key still in flight, or reference data that would overlap other rows (`conflictsWith`).',
+  409: 'Conflicts with the current state: a refused action (`code`, `allowedActions`), a closed case, a step held by an open incident (`incident`), a used carrierRef (`case` links the existing case), the same Idempotency-Key still in flight (`request-in-flight`, with `Retry-After`; a request whose process died is taken over 30 s after it began), or reference data that would overlap other rows (`conflictsWith`).',
   413: 'The request body is larger than 256 kB.',
   415: 'The body is not JSON (`Content-Type: application/json`), or its charset or content encoding is not supported.',
   422: 'Well-formed but unusable: a value that cannot be true, such as a date in the future (`errors`), unknown reference data, a case the reference data cannot route, an Idempotency-Key reused with another body, or a reference-data change that breaks one of its rules (`errors`).',
-  429: 'Rate limit of this API key exhausted, or too many failed authentications from this address: retry after `Retry-After` seconds.',
+  429: 'Rate limit of this API key exhausted, too many failed authentications from this address, or too many actions on one case at once (`case-busy`): retry after `Retry-After` seconds.',
   500: 'Internal error; it has been logged with the request id (X-Request-Id).',
-  503: 'A dependency (PostgreSQL or Temporal) does not answer, or an intake is held by an incident (`incident`): retry after `Retry-After` seconds.',
+  503: 'A dependency is unavailable: PostgreSQL or Temporal did not answer, or no worker took the case’s step, within the API’s deadlines (about 5 s; an accepted step’s result is awaited 15 s more), or an intake is held by an incident (`incident`). Nothing is answered 500 for it. Retry after `Retry-After` seconds with the same Idempotency-Key: it finds the same case or step, never a second one.',
 };
 
 // every answer of an operation that takes a key carries these (api/http/rate-limit.ts)
@@ -49,8 +49,13 @@ const requestIdHeader: Record<string, Json> = {
 };
 
 const takesKey = (op: Operation) => op.access !== 'public';
-// a body that is not JSON is refused before it is read (api/http/content-type.ts)
-const problemsOf = (op: Operation) => new Set([...op.problems, ...(takesKey(op) ? [401, 429] : []), ...(op.body ? [415] : []), 500]);
+// every operation may meet an outage (api/http/unavailable.ts): 503 is listed on all of them; a body
+// that is not JSON is refused before it is read (api/http/content-type.ts)
+const problemsOf = (op: Operation) => new Set([...op.problems, ...(takesKey(op) ? [401, 429] : []), ...(op.body ? [415] : []), 500, 503]);
+
+const retryAfter = (required: boolean, description: string): Record<string, Json> => ({
+  'Retry-After': { description, required, schema: { type: 'integer', minimum: 1 } },
+});
 
 /** zod → JSON Schema 2020-12, named schemas (`.meta({ id })`) hoisted into components.schemas. */
 class SchemaConverter {
@@ -88,16 +93,9 @@ function problemResponse(status: number): Json {
   return {
     description: PROBLEM_TEXT[status] ?? 'Problem',
     headers: {
-      ...(status === 429
-        ? {
-            'Retry-After': {
-              description: 'Seconds until a request will be accepted again',
-              required: true,
-              schema: { type: 'integer', minimum: 1 },
-            },
-            ...rateLimitHeaders,
-          }
-        : {}),
+      ...(status === 429 ? { ...retryAfter(true, 'Seconds until a request will be accepted again'), ...rateLimitHeaders } : {}),
+      ...(status === 503 ? retryAfter(true, 'Seconds to wait before repeating the request') : {}),
+      ...(status === 409 ? retryAfter(false, 'On `request-in-flight`: seconds to wait before repeating the request') : {}),
       ...(status === 401 ? { 'WWW-Authenticate': { description: 'Bearer challenge', schema: { type: 'string' } } } : {}),
       ...requestIdHeader,
     },

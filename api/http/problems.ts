@@ -15,8 +15,16 @@ export interface Problem {
 
 /** An error that maps to a problem response; thrown anywhere in a handler. */
 export class HttpProblem extends Error {
+  /** Response headers that go with it (Retry-After). */
+  headers: Record<string, string> = {};
+
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 }
 
@@ -63,7 +71,10 @@ export const notFound: RequestHandler = (req, res) =>
 /** Last middleware: known problems as they are, body-parser errors as 400/413, anything else as an opaque 500. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
-  if (err instanceof HttpProblem) return sendProblem(res, err.problem);
+  if (err instanceof HttpProblem) {
+    res.set(err.headers);
+    return sendProblem(res, err.problem);
+  }
   const status = typeof err?.status === 'number' ? err.status : 500;
   if (err?.type === 'entity.too.large')
     return sendProblem(res, { status: 413, type: 'payload-too-large', title: 'Request body too large', detail: err.message });

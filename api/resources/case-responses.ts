@@ -17,6 +17,12 @@ export interface CaseResource extends CaseView {
   incident?: ReturnType<typeof incidentResource>;
 }
 
+/** The header that marks an answer repeated for an Idempotency-Key (intake and actions). */
+export const replayedHeader = {
+  description: '`true` when this is the stored answer to an earlier request with the same key',
+  schema: { type: 'string', enum: ['true'] },
+};
+
 export const links = (id: string) => ({ self: `/v1/cases/${id}`, history: `/v1/cases/${id}/history` });
 
 export function caseResource(view: CaseView, allowed: ActionKind[]): CaseResource {

@@ -1,21 +1,31 @@
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { canOpenCases } from '../../domain/access.js';
 import { allowedActions as allowedFor } from '../../domain/case-states.js';
 import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
 import { caseIdOfCarrierRef } from '../../prisma/cases/visibility.js';
 import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
 import { routingInput, routingRefusal } from '../../prisma/reference/routing.js';
-import { caseWorkflowId, openCase, type DetectionInput } from '../../workflows/definitions.js';
+import { caseWorkflowId, getCase, getIncident, openCase, type DetectionInput, type OpenedCase } from '../../workflows/definitions.js';
 import type { caseWorkflow } from '../../workflows/case.js';
 import { idempotent, requestFingerprint } from '../http/idempotency.js';
+import { keyedId } from '../http/keyed-ids.js';
 import { allow, location, operation, type Operation } from '../http/operation.js';
 import { decodeCursor, encodeCursor, nextPageLink } from '../http/pagination.js';
 import { problem } from '../http/problems.js';
+import { updateResult } from '../http/temporal-deadlines.js';
 import { CaseListQuery, DetectionBody, IdempotencyKeyHeader } from '../schemas/requests.js';
 import { CasePageSchema, CaseResourceSchema, CaseSummarySchema } from '../schemas/responses.js';
 import { caseIdParam, findVisibleCase } from './case-lookup.js';
-import { caseResource, liveCase, recordSummary } from './case-responses.js';
+import { caseResource, liveCase, recordSummary, replayedHeader } from './case-responses.js';
 import { incidentProblem } from './incidents.js';
+
+/** The case an intake held by an incident opened, once that incident is resolved; null while it is not. */
+async function openedSinceIncident(client: Client, workflowId: string, intake: string): Promise<OpenedCase | null> {
+  const handle = client.workflow.getHandle(workflowId);
+  if (await handle.query(getIncident)) return null;
+  const view = await handle.query(getCase);
+  return view.status === 'DETECTED' ? null : { view, openedBy: intake };
+}
 
 const exampleDetection = {
   carrierRef: 'VN-2026-000123',
@@ -50,10 +60,7 @@ export const caseOperations: Operation[] = [
         schema: CaseResourceSchema,
         headers: {
           ...location('The case'),
-          'Idempotent-Replayed': {
-            description: '`true` when this is the stored answer to an earlier request with the same key',
-            schema: { type: 'string', enum: ['true'] },
-          },
+          'Idempotent-Replayed': replayedHeader,
         },
       },
     },
@@ -64,6 +71,7 @@ export const caseOperations: Operation[] = [
       const key = headers['Idempotency-Key'];
       const actor = req.actor;
       const carrierId = actor.carrierId!;
+      const intake = keyedId('intake', actor.id, key);
       const result = await idempotent(
         db,
         { principalId: actor.id, key, fingerprint: requestFingerprint('POST', '/v1/cases', body), staleMs: deps.idempotencyStaleMs },
@@ -91,38 +99,47 @@ export const caseOperations: Operation[] = [
               'No agency to route the case to',
               `The reference data cannot route this case: ${unroutable}. An administrator must correct the agencies.`,
             );
+          const duplicate = (detail: string, id = workflowId) =>
+            problem(409, 'duplicate-carrier-reference', 'Carrier reference already used', detail, { case: `/v1/cases/${id}` });
+          // a later intake of a used reference is refused here, without an Update on the case
           if (existing && (!takeover || existing !== workflowId))
-            throw problem(
-              409,
-              'duplicate-carrier-reference',
-              'Carrier reference already used',
-              `A case with carrierRef ${body.carrierRef} exists.`,
-              { case: `/v1/cases/${existing}` },
-            );
+            throw duplicate(`A case with carrierRef ${body.carrierRef} exists.`, existing);
           const detection: DetectionInput = { ...body, carrierId, reportedBy: actor };
           const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
             workflowId,
             taskQueue: deps.taskQueue,
-            args: [{ detection }],
+            args: [{ detection, intake }],
             workflowIdConflictPolicy: 'USE_EXISTING',
             workflowIdReusePolicy: 'REJECT_DUPLICATE', // a closed case's reference is never reused
           });
-          let view;
+          let opened: OpenedCase;
           try {
-            view = await temporal.client.workflow.executeUpdateWithStart(openCase, { args: [], startWorkflowOperation });
+            opened = await updateResult(
+              temporal.connection,
+              temporal.client.workflow.startUpdateWithStart(openCase, {
+                startWorkflowOperation,
+                waitForStage: 'ACCEPTED',
+                updateId: intake,
+              }),
+            );
           } catch (e) {
             if (e instanceof WorkflowExecutionAlreadyStartedError)
-              throw problem(
-                409,
-                'duplicate-carrier-reference',
-                'Carrier reference already used',
-                `The case with carrierRef ${body.carrierRef} is closed.`,
-                { case: `/v1/cases/${workflowId}` },
-              );
-            throw incidentProblem(e, res, 'intake') ?? e;
+              throw duplicate(`The case with carrierRef ${body.carrierRef} is closed.`);
+            const held = incidentProblem(e, res, 'intake');
+            if (!held) throw e;
+            // this intake's Update was held by an incident; once an administrator's retry has stored
+            // the step the case is open, and the Update's id (ours) answers with the old refusal
+            const resumed = await openedSinceIncident(temporal.client, workflowId, intake);
+            if (!resumed) throw held;
+            opened = resumed;
           }
           deps.faults?.afterCaseStarted?.();
-          return { status: 201, body: caseResource(view, allowedFor(view, actor, Date.now())) }; // the carrier's next steps (the hold)
+          // Temporal starts one workflow per reference, with the input of the intake that came first:
+          // that intake is answered 201 and every other 409, however they interleave. A case started
+          // before intakes were carried knows no opener: only a retry of a crashed intake is its opener.
+          const ours = opened.openedBy === null ? takeover : opened.openedBy === intake;
+          if (!ours) throw duplicate(`A case with carrierRef ${body.carrierRef} exists.`);
+          return { status: 201, body: caseResource(opened.view, allowedFor(opened.view, actor, Date.now())) }; // the carrier's next steps (the hold)
         },
       );
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -104,6 +104,10 @@ export const PROBLEM_TYPES = [
   'incident-not-open',
   'undecodable-payload',
   'not-ready',
+  'database-unavailable',
+  'workflow-unavailable',
+  'workflow-overloaded',
+  'step-not-taken',
   'console-not-built',
   'internal',
 ] as const;

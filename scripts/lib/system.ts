@@ -12,6 +12,7 @@ import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
 import { reportScopes } from '../../prisma/reports.js';
 import { createApp } from '../../api/app.js';
+import { apiTemporalConnection } from '../../api/http/temporal-deadlines.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { ensureReportSchedules } from '../../worker/report-schedules.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
@@ -152,7 +153,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     const target = cfg.TEMPORAL_ADDRESS
       ? externalTemporalTarget(cfg, dataConverter)
       : embeddedTemporalTarget(temporalAddress, cfg.TEMPORAL_NAMESPACE, dataConverter);
-    const temporal = await connectTemporal(target).catch((e: Error) => {
+    const temporal = await connectTemporal(target, apiTemporalConnection()).catch((e: Error) => {
       throw new StartError(`TEMPORAL_ADDRESS: cannot connect to ${temporalAddress} (${e.message})`);
     });
     undo.push(() => temporal.connection.close());
@@ -203,6 +204,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       clockScale: cfg.CLOCK_SCALE,
       rateLimitPerMinute: cfg.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: cfg.AUTH_FAILURES_PER_MINUTE,
+      idempotencyStaleMs: cfg.IDEMPOTENCY_STALE_SECONDS * 1000,
       metricsToken: cfg.METRICS_TOKEN,
       webhooks: { allowInsecureLocalhost: cfg.WEBHOOKS_ALLOW_INSECURE_LOCALHOST },
     });

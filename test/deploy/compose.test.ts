@@ -130,8 +130,18 @@ describe('docker-compose.yml', () => {
 
   it('has the documented services', () => {
     expect(Object.keys(config.services).sort()).toEqual(
-      ['api', 'migrate', 'postgres', 'temporal', 'temporal-schema', 'temporal-setup', 'temporal-ui', 'worker'].sort(),
+      ['api', 'api-2', 'migrate', 'postgres', 'temporal', 'temporal-schema', 'temporal-setup', 'temporal-ui', 'worker'].sort(),
     );
+  });
+
+  it('runs two API replicas alike, each on its own published port (issue 14)', () => {
+    const [a, b] = [config.services.api!, config.services['api-2']!];
+    expect(b.command).toEqual(a.command);
+    expect(b.image).toBe(a.image);
+    expect(b.environment).toEqual(a.environment);
+    expect(dependsOn(b)).toEqual(dependsOn(a));
+    expect(healthTest(b)).toEqual(healthTest(a));
+    expect(JSON.stringify(b.ports)).not.toBe(JSON.stringify(a.ports));
   });
 
   it('builds api, worker and migrate from the project Dockerfile as one image', () => {

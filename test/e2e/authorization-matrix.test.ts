@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ACTION_ENDPOINTS, type ActionEndpoint } from '../../api/resources/case-action-table.js';
 import { OPERATIONS } from '../../api/operations.js';
 import { issueKey, revokeKey } from '../../prisma/principals.js';
-import { apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -200,7 +200,7 @@ async function openCase(k: CaseKey): Promise<string> {
   });
   expect(r.status, r.text).toBe(201);
   if (k === 'B') {
-    const ack = await req('thQltt', 'POST', `/v1/cases/${r.body.id}/acknowledgement`, {});
+    const ack = await req('thQltt', 'POST', `/v1/cases/${r.body.id}/acknowledgement`, {}, actionKey());
     expect(ack.status, ack.text).toBe(200);
     expect(ack.body.status).toBe('ACKNOWLEDGED');
   }
@@ -298,7 +298,13 @@ function caseCells(
       : SEES[k].includes(c)
         ? visible(c)
         : { status: 404, type: 'case-not-found' };
-    return cell(`${method} ${endpoint.replace('{id}', `{${k}}`)}`, c, e.status, () => req(c, method, path(), body?.()), { type: e.type });
+    return cell(
+      `${method} ${endpoint.replace('{id}', `{${k}}`)}`,
+      c,
+      e.status,
+      () => req(c, method, path(), body?.(), method === 'POST' ? actionKey() : undefined),
+      { type: e.type },
+    );
   });
 }
 
@@ -322,7 +328,7 @@ function actionCells(k: CaseKey, endpoint: ActionEndpoint): Cell[] {
       ? {
           ...x,
           name: x.name.replace(' → 200', ' → 200 (on a fresh case)'),
-          run: async () => req(x.caller, 'POST', `/v1/cases/${await openCase(k)}/${endpoint}`, ACTION_BODY[endpoint]()),
+          run: async () => req(x.caller, 'POST', `/v1/cases/${await openCase(k)}/${endpoint}`, ACTION_BODY[endpoint](), actionKey()),
         }
       : x,
   );

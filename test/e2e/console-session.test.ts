@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody } from '../support/api.js';
+import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
 import { asSession, cookieOf, PASSWORD, person, signIn } from '../support/console.js';
 
 const lines: Record<string, unknown>[] = [];
@@ -151,7 +151,7 @@ describe('a request without a valid session or CSRF token changes nothing', () =
     expect(c.body.acknowledgements).toEqual([]);
     // reading needs no token; the same request with it goes through
     expect((await asSession(h.base, { cookie: s.cookie }, 'GET', `/v1/cases/${caseId}`)).status).toBe(200);
-    const done = await asSession(h.base, s, 'POST', `/v1/cases/${caseId}/acknowledgement`, {});
+    const done = await asSession(h.base, s, 'POST', `/v1/cases/${caseId}/acknowledgement`, {}, actionKey());
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('ACKNOWLEDGED');
   });

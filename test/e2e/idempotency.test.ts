@@ -1,5 +1,7 @@
 // Acceptance: 20 concurrent POST /v1/cases with the same key create exactly one case and one
-// workflow; a retry after a crash between the workflow start and the response returns the same case.
+// workflow; 20 with different keys and one carrierRef too, with one 201 (issue 14, defect 1); a
+// retry after a crash between the workflow start and the response returns the same case; a key
+// still in flight is answered 409 with Retry-After (issue 14, defect 4).
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { caseWorkflowId } from '../../workflows/definitions.js';
@@ -80,6 +82,8 @@ describe('one Idempotency-Key, many requests', () => {
     for (const r of results.filter((x) => x.status === 409)) {
       expect(r.body.type).toBe(`${PROBLEM}request-in-flight`);
       expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(r.headers.get('retry-after'))).toBeLessThanOrEqual(5);
     }
     first = created[0]!;
     for (const r of created) expect(r.body).toEqual(first.body);
@@ -139,6 +143,38 @@ describe('one Idempotency-Key, many requests', () => {
     expect(r.body.type).toBe(`${PROBLEM}duplicate-carrier-reference`);
     expect(r.headers.get('idempotent-replayed')).toBeNull();
     expect(await h.db.case.count()).toBe(1);
+  });
+});
+
+describe('one carrierRef, many keys', () => {
+  let h: Harness;
+  let carrier: string;
+  beforeAll(async () => {
+    h = await apiHarness();
+    carrier = (await h.principal({ name: 'VNPost integration', role: 'carrier', carrierId: 'VNP' })).token;
+  });
+
+  it('20 concurrent intakes of one carrierRef under different keys: one case, one 201, nineteen 409 linking it', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => open(h, carrier, ref('same-ref'), key(`same-ref-${i}`))));
+    const statuses = results.map((r) => r.status);
+    expect(
+      statuses.filter((s) => s === 201),
+      statuses.join(','),
+    ).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s === 409),
+      statuses.join(','),
+    ).toHaveLength(19);
+    const created = results.find((r) => r.status === 201)!;
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(r.body).toMatchObject({ type: `${PROBLEM}duplicate-carrier-reference`, case: `/v1/cases/${created.body.id}` });
+    }
+    await expectExactlyOneCase(h, ref('same-ref'), created.body.id);
+    // each key keeps its answer: the opener's replays its 201, every other its 409
+    const again = await Promise.all(results.map((_, i) => open(h, carrier, ref('same-ref'), key(`same-ref-${i}`))));
+    expect(again.map((r) => r.status)).toEqual(statuses);
+    expect(again.find((r) => r.status === 201)!.body).toEqual(created.body);
   });
 });
 
@@ -204,6 +240,10 @@ describe('a crash between the workflow start and the response', () => {
     const early = await open(h, carrier, ref('died'), key('died'));
     expect(early.status).toBe(409);
     expect(early.body.type).toBe(`${PROBLEM}request-in-flight`);
+    // when to come back: within the window a dead request's key is taken over, and no later than 5 s
+    expect(Number(early.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(early.headers.get('retry-after'))).toBeLessThanOrEqual(Math.min(5, Math.ceil(STALE_MS / 1000)));
+    expect(early.body.detail).toMatch(/taken over/);
 
     // once stale, a retry takes the key over and finishes the same case
     await new Promise((r) => setTimeout(r, Math.max(0, diedAt.getTime() + STALE_MS + 50 - Date.now())));

@@ -106,14 +106,14 @@ describe('the document', () => {
       }
   });
 
-  it('has one operation per action endpoint, with its body schema, 403 and 409', () => {
+  it('has one operation per action endpoint, with its body schema, 403 and 409, and a required Idempotency-Key', () => {
     for (const endpoint of ACTION_ENDPOINTS) {
       const op = doc.paths[`/v1/cases/{id}/${endpoint}`]?.post;
       expect(op, endpoint).toBeDefined();
       expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
       expect(op.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Case' });
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['403', '404', '409']));
-      expect(op.parameters.find((p: Json) => p.name === 'Idempotency-Key')).toMatchObject({ in: 'header', required: false });
+      expect(op.parameters.find((p: Json) => p.name === 'Idempotency-Key')).toMatchObject({ in: 'header', required: true });
     }
   });
 

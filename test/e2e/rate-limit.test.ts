@@ -1,9 +1,13 @@
 // Acceptance: every authenticated answer carries the RateLimit-Policy and RateLimit headers
 // (draft-ietf-httpapi-ratelimit-headers); past the quota a key gets 429 problem+json with
-// Retry-After, other keys are unaffected, and the bucket refills with time.
+// Retry-After, other keys are unaffected, the bucket refills with time, and the quota holds across
+// API instances (issue 14: the buckets are in PostgreSQL).
+import type { Server } from 'node:http';
 import express from 'express';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
 import { errorHandler } from '../../api/http/problems.js';
+import { createLogger } from '../../platform/logger.js';
 import { rateLimit } from '../../api/http/rate-limit.js';
 import { apiHarness, call } from '../support/api.js';
 
@@ -48,6 +52,29 @@ describe('per-key rate limit over HTTP', () => {
     expect(other.headers.get('ratelimit')).toMatch(/^"default";r=2;/);
   });
 
+  it('holds across API instances: a second instance on the same database spends the same bucket', async () => {
+    const c = (await h.principal({ name: 'C', role: 'manager' })).token;
+    const second = createApp({
+      db: h.db,
+      temporal: { connection: h.temporal.connection, client: h.temporal.client },
+      taskQueue: h.temporal.taskQueue,
+      log: createLogger('silent'),
+      rateLimitPerMinute: 3,
+    });
+    const server: Server = await new Promise((r) => {
+      const s = second.listen(0, '127.0.0.1', () => r(s));
+    });
+    const other = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const statuses = [];
+      for (const base of [h.base, other, h.base, other]) statuses.push((await call(base, c, 'GET', '/v1/cases')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await call(h.base, c, 'GET', '/v1/cases')).status).toBe(429);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('does not limit or label unauthenticated answers and the public documents', async () => {
     const anon = await call(h.base, null, 'GET', '/v1/cases');
     expect(anon.status).toBe(401);
@@ -64,7 +91,7 @@ describe('the token bucket', () => {
       req.keyId = String(req.headers['x-key']);
       next();
     });
-    app.use(rateLimit({ perMinute: 60, now: () => now }));
+    app.use(rateLimit({ perMinute: 60, db: h.db, now: () => now }));
     app.get('/', (_req, res) => {
       res.send('ok');
     });
@@ -93,7 +120,7 @@ describe('the token bucket', () => {
   });
 
   it('is off with a quota of 0: no headers, no refusals', async () => {
-    const mw = rateLimit({ perMinute: 0 });
+    const mw = rateLimit({ perMinute: 0, db: h.db });
     const headers: Record<string, string> = {};
     let passed = 0;
     for (let i = 0; i < 1000; i++)

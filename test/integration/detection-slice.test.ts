@@ -34,7 +34,7 @@ describe('a detection becomes a numbered, routed case', () => {
       workflowId,
       args: [{ detection: detection(ref) }],
     });
-    return { workflowId, view: await handle.executeUpdate(openCase), handle };
+    return { workflowId, view: (await handle.executeUpdate(openCase)).view, handle };
   };
 
   it('runs the workflow on a real server; its activities write the case, its events and its notices', async () => {

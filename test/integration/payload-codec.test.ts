@@ -135,7 +135,9 @@ describe('a key rotation', () => {
       await second.runUntil(async () => {
         const handle = clientWith(after).workflow.getHandle(workflowId);
         expect((await handle.query(getCase)).status).toBe('NOTIFIED');
-        const view = await handle.executeUpdate(act, { args: [{ actor: officer('TH-DEPT', 'dept-1'), action: { kind: 'acknowledge' } }] });
+        const { view } = await handle.executeUpdate(act, {
+          args: [{ actor: officer('TH-DEPT', 'dept-1'), action: { kind: 'acknowledge' } }],
+        });
         expect(view.number).toBeTruthy();
       });
       const ids = new Set(

@@ -79,9 +79,11 @@ it('resumes a case after the worker is killed, with every event exactly once', a
   const second = startWorker();
   await second.ready;
   try {
-    const view = await inFlight; // answered by the new worker
+    const { view } = await inFlight; // answered by the new worker
     expect(view.acknowledgements.map((a) => a.agencyId)).toEqual(['TH-DEPT']);
-    const after = await handle.executeUpdate(act, { args: [{ actor: officer('TH-QLTT', 'qltt-1'), action: { kind: 'acknowledge' } }] });
+    const { view: after } = await handle.executeUpdate(act, {
+      args: [{ actor: officer('TH-QLTT', 'qltt-1'), action: { kind: 'acknowledge' } }],
+    });
     expect(after.status).toBe('ACKNOWLEDGED');
   } finally {
     second.child.kill('SIGTERM');

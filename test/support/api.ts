@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Interceptor } from '@grpc/grpc-js';
 import { afterAll } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { ApiDeps } from '../../api/deps.js';
@@ -9,21 +11,27 @@ import { migratedDatabase } from './db.js';
 import { detection, seedForCases } from './cases.js';
 import { devServerHarness } from './temporal.js';
 
-/** The API on port 0 over a fresh database, the run's Temporal dev server and a case worker. */
+/**
+ * The API on port 0 over a fresh database, the run's Temporal dev server and a case worker;
+ * `temporalInterceptors` sit on the API's Temporal connection (faults in transit).
+ */
 export async function apiHarness(
   opts: Partial<
     Pick<ApiDeps, 'idempotencyStaleMs' | 'faults' | 'rateLimitPerMinute' | 'metricsToken' | 'console' | 'log' | 'authFailuresPerMinute'>
-  > = {},
+  > & {
+    temporalInterceptors?: Interceptor[];
+  } = {},
 ) {
+  const { temporalInterceptors, ...deps } = opts;
   const { db, url } = await migratedDatabase();
   await seedForCases(db);
-  const temporal = await devServerHarness({ db, now: () => new Date() });
+  const temporal = await devServerHarness({ db, now: () => new Date() }, { interceptors: temporalInterceptors });
   const app = createApp({
     db,
     temporal: { connection: temporal.connection, client: temporal.client },
     taskQueue: temporal.taskQueue,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    ...opts,
+    ...deps,
   });
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
@@ -68,6 +76,9 @@ export async function call(
   }
   return { status: res.status, headers: res.headers, body: json, text };
 }
+
+/** A fresh Idempotency-Key header, as a client sends with each action (actions require one). */
+export const actionKey = (): Record<string, string> => ({ 'idempotency-key': `act-${randomBytes(8).toString('hex')}` });
 
 /** A POST /v1/cases body: the detection the workflow tests use, less what the API fills in itself. */
 export function detectionBody(carrierRef: string, over: Record<string, unknown> = {}) {

@@ -37,8 +37,8 @@ export class CaseDriver {
     return driver;
   }
 
-  do(actor: Actor, action: CaseAction): Promise<CaseView> {
-    return this.handle.executeUpdate(act, { args: [{ action, actor }] });
+  async do(actor: Actor, action: CaseAction): Promise<CaseView> {
+    return (await this.handle.executeUpdate(act, { args: [{ action, actor }] })).view;
   }
 
   /** The refusal of an action that must be refused (fails the test if it is accepted). */

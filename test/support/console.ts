@@ -28,6 +28,12 @@ export async function signIn(base: string, username: string, password = PASSWORD
   return { cookie: cookieOf(res), csrf: res.body.csrfToken as string, res };
 }
 
-/** A request as the console makes it: the session cookie, and the CSRF token when given. */
-export const asSession = (base: string, s: { cookie: string; csrf?: string }, method: string, path: string, body?: unknown) =>
-  call(base, null, method, path, body, { cookie: s.cookie, ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) });
+/** A request as the console makes it: the session cookie, the CSRF token when given, and `headers` (an action's Idempotency-Key). */
+export const asSession = (
+  base: string,
+  s: { cookie: string; csrf?: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) => call(base, null, method, path, body, { ...headers, cookie: s.cookie, ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) });

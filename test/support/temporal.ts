@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Interceptor } from '@grpc/grpc-js';
 import { inject } from 'vitest';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findBinary } from '../../scripts/lib/temporal-cli.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
+import { apiTemporalConnection } from '../../api/http/temporal-deadlines.js';
 import type { ActivityDeps } from '../../activities/index.js';
 import { testDataConverter } from './payload-codec.js';
 
@@ -15,13 +17,18 @@ function quietRuntime() {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
 }
 
-/** A client and a case worker on the run's dev server, on a task queue of this file's own. */
-export async function devServerHarness(deps: ActivityDeps) {
+/**
+ * A client and a case worker on the run's dev server, on a task queue of this file's own. The
+ * client's connection is the API's (apiTemporalConnection); `interceptors` go in front of it
+ * (test/support/grpc-faults.ts: answers lost in transit).
+ */
+export async function devServerHarness(deps: ActivityDeps, opts: { interceptors?: Interceptor[]; taskQueue?: string } = {}) {
   quietRuntime();
   const address = inject('temporalAddress');
-  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const taskQueue = opts.taskQueue ?? `test-${randomBytes(4).toString('hex')}`;
   const nativeConnection = await NativeConnection.connect({ address });
-  const connection = await Connection.connect({ address });
+  const api = apiTemporalConnection();
+  const connection = await Connection.connect({ address, interceptors: [...(opts.interceptors ?? []), ...api.interceptors!] });
   const client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   const worker = await createCaseWorker({
     connection: nativeConnection,

@@ -3,7 +3,7 @@
  * shown where it belongs — a field's error beside the field, a refusal's reason above the button.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client.js';
 import { ApiProblem } from '../api/problem.js';
 import type { CaseResource } from '../api/types.js';
@@ -48,9 +48,15 @@ export function ActionForm({ c, action, spec, onDone }: ActionFormProps) {
   const headingId = useId();
   const options = useOptions(c);
   const [values, setValues] = useState<Record<string, string | boolean>>({});
+  // one Idempotency-Key per action taken: kept while an attempt may have been taken (503, no
+  // answer), so sending again never takes it twice; a new one once it was answered
+  const key = useRef(crypto.randomUUID());
   const send = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<CaseResource>('POST', `/v1/cases/${encodeURIComponent(c.id)}/${spec.endpoint}`, body),
+      api<CaseResource>('POST', `/v1/cases/${encodeURIComponent(c.id)}/${spec.endpoint}`, body, { 'idempotency-key': key.current }),
+    onSettled: (_data, error) => {
+      if (!(error instanceof ApiProblem && (error.status === 0 || error.status >= 500))) key.current = crypto.randomUUID();
+    },
     onSuccess: () => {
       setValues({});
       onDone(action);
