@@ -18,6 +18,7 @@ import type { CaseActivities } from '../activities/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { numbered, openingStep } from '../domain/case-opening.js';
+import { licenceFindingOf } from '../domain/registry-standing.js';
 import { allowedActions as allowedFor, FOLLOW_UPS } from '../domain/case-states.js';
 import * as steps from '../domain/case-step.js';
 import type { CaseOutcome } from '../domain/case-view.js';
@@ -116,12 +117,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   async function open(): Promise<void> {
     // v6: plan, register and notify as local activities; cases opened before ran them as activities
     const intake = patched('intake-local-activities') ? local : acts;
-    const plan = await intake.planCase(input.detection);
+    const plan = await intake.planCase(input.detection, new Date().toISOString());
     const opening = openingStep(workflowInfo().workflowId, input.detection, plan, new Date(), revisions());
     state = opening.state;
     const { number } = await intake.registerCase(opening.registration);
     state = numbered(state, number);
     publish(plan, state.view, true);
+    // v7: a carrier with no licence or notification valid that day is a finding, on the case before anyone is told
+    const finding = plan.registry && licenceFindingOf(input.detection.carrierId, plan.registry, new Date());
+    if (finding && patched('licence-finding-at-detection')) await record(steps.licenceFindingStep(opened(), finding, new Date()), intake);
     await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake); // 3. every routed agency at once; the hold (2) is the carrier's
   }
 

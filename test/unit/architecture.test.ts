@@ -56,7 +56,6 @@ describe('import arrows', () => {
     ...filesOf('domain'),
     ...filesOf('prisma').filter((f) => !f.startsWith('prisma/generated')),
     ...filesOf('webhooks'),
-    ...filesOf('reports'),
   ])('%s does not reach into api/ or worker/', (file) => {
     for (const { spec } of importsOf(file))
       if (spec.startsWith('.')) expect(['api', 'worker'], `${file} imports ${spec}`).not.toContain(folderOf(file, spec));

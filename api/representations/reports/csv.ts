@@ -4,8 +4,8 @@
  * A text cell that a spreadsheet would take for a formula (= + - @, tab, carriage return) is
  * prefixed with an apostrophe; numbers are written as numbers.
  */
-import { TABLE_IDS, TABLES, type Figure } from '../domain/report-content.js';
-import { periodKey } from '../domain/report-period.js';
+import { TABLE_IDS, TABLES, type Figure } from '../../../domain/report-content.js';
+import { periodKey } from '../../../domain/report-period.js';
 import { COLUMNS, KT1_LABELS, METRICS, PERIOD_KIND_LABELS } from './labels.js';
 import { displayRows } from './rows.js';
 import type { RenderableReport } from './renderable.js';

@@ -3,8 +3,8 @@
  * message catalogue (domain/messages/) is being written elsewhere; at the merge these entries
  * move there and this file becomes a lookup into it.
  */
-import type { TableId } from '../domain/report-content.js';
-import type { Kt1Mode, PeriodKind } from '../domain/report-period.js';
+import type { TableId } from '../../../domain/report-content.js';
+import type { Kt1Mode, PeriodKind } from '../../../domain/report-period.js';
 
 export interface Label {
   vi: string;
