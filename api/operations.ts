@@ -15,6 +15,8 @@ import { notificationOperations } from './resources/notifications.js';
 import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
 import { referenceOperations } from './resources/reference.js';
+import { reportRunOperations } from './resources/report-runs.js';
+import { reportOperations } from './resources/reports.js';
 import { sessionOperations } from './resources/sessions.js';
 import { webhookOperations } from './resources/webhooks.js';
 
@@ -25,6 +27,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...principalOperations,
   ...carrierOperations,
   ...referenceOperations,
+  ...reportRunOperations,
+  ...reportOperations,
   ...webhookOperations,
   ...sessionOperations,
   ...notificationOperations,
@@ -48,6 +52,11 @@ const ABOUT: ApiAbout = {
       name: 'Reference data',
       description:
         'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators',
+    },
+    {
+      name: 'Reports',
+      description:
+        'Half-year, annual and on-demand reports per province and national, computed from the case event log as of the period’s end',
     },
     { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
     { name: 'Console', description: 'People signed in to the console: sessions and notifications' },
