@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ACTION_ENDPOINTS, type ActionEndpoint } from '../../api/resources/case-action-table.js';
 import { OPERATIONS } from '../../api/operations.js';
 import { issueKey, revokeKey } from '../../prisma/principals.js';
+import { generateReport } from '../../prisma/reports.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -515,6 +516,105 @@ TABLE['reference data'] = [
     (c) =>
       c === 'admin' || CALLERS[c].startsWith('manager') || c === 'national' || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' },
   ),
+];
+
+// Reports (issue 15): carriers read none (403); each other reader the scopes and KT1 variants the
+// access rules give, anything else 404. Three reports of a year long past, stored once.
+const REPORTS = {
+  thExcluded: { scope: { kind: 'PROVINCE', provinceCode: 'TH' }, kt1: 'EXCLUDED' },
+  thIncluded: { scope: { kind: 'PROVINCE', provinceCode: 'TH' }, kt1: 'INCLUDED' },
+  nationalKt1: { scope: { kind: 'NATIONAL' }, kt1: 'ONLY' },
+} as const;
+type ReportKey = keyof typeof REPORTS;
+const REPORT_READERS: Record<ReportKey, readonly Caller[]> = {
+  thExcluded: ['thQltt', 'thPolice', 'thDept', 'thPoliceMgr', 'national', 'admin'],
+  thIncluded: ['thDept', 'admin'],
+  nationalKt1: ['kt1', 'admin'],
+};
+const CARRIERS: readonly Caller[] = ['vnp', 'vtp'];
+let reportIds: Promise<Record<ReportKey, string>> | undefined;
+const storedReports = () =>
+  (reportIds ??= (async () => {
+    const ids = {} as Record<ReportKey, string>;
+    for (const [k, r] of Object.entries(REPORTS) as [ReportKey, (typeof REPORTS)[ReportKey]][]) {
+      const request = { ...r, period: { kind: 'YEAR' as const, year: 2001 } };
+      ids[k] = (await generateReport(h.db, { request, at: new Date().toISOString(), trigger: 'API', requestedBy: 'matrix' })).id;
+    }
+    return ids;
+  })());
+const reportStatus = (c: Caller, readers: readonly Caller[], ok: number) =>
+  CARRIERS.includes(c) ? { status: 403, type: 'forbidden' } : readers.includes(c) ? { status: ok } : { status: 404, type: 'not-found' };
+const reportCells = (endpoint: string, readers: readonly Caller[], ok: number, run: (c: Caller) => () => Promise<Res>) =>
+  ALL.map((c) => {
+    const e = UNAUTHENTICATED.includes(c) ? { status: 401 } : reportStatus(c, readers, ok);
+    return cell(endpoint, c, e.status, run(c), 'type' in e ? { type: e.type } : {});
+  });
+// who may generate the Thanh Hóa report (in the fullest variant they may read), and in which
+const GENERATES: Partial<Record<Caller, string>> = {
+  thQltt: 'EXCLUDED',
+  thPolice: 'EXCLUDED',
+  kt1: 'ONLY',
+  thDept: 'INCLUDED',
+  thPoliceMgr: 'EXCLUDED',
+  national: 'EXCLUDED',
+  admin: 'INCLUDED',
+};
+TABLE.reports = [
+  ...(Object.keys(REPORTS) as ReportKey[]).flatMap((k) =>
+    reportCells(
+      `GET /v1/reports/{${k}}`,
+      REPORT_READERS[k],
+      200,
+      (c) => async () => req(c, 'GET', `/v1/reports/${(await storedReports())[k]}`),
+    ),
+  ),
+  ...everyone(
+    'GET /v1/reports (lists exactly the reports it may read)',
+    (c) => (CARRIERS.includes(c) ? 403 : 200),
+    (c) => async () => {
+      await storedReports();
+      return req(c, 'GET', '/v1/reports?year=2001&limit=200');
+    },
+    (c) => ({
+      ...(CARRIERS.includes(c) ? { type: 'forbidden' } : {}),
+      check: async (r: Res) => {
+        if (r.status !== 200) return;
+        const ids = await storedReports();
+        const expected = (Object.keys(REPORTS) as ReportKey[]).filter((k) => REPORT_READERS[k].includes(c)).map((k) => ids[k]);
+        expect(r.body.items.map((x: { id: string }) => x.id).sort()).toEqual(expected.sort());
+      },
+    }),
+  ),
+  ...everyone(
+    'POST /v1/reports (TH, 2002)',
+    (c) => (GENERATES[c] ? 202 : 403),
+    (c) => () =>
+      req(
+        c,
+        'POST',
+        '/v1/reports',
+        { scope: REPORTS.thExcluded.scope, period: { kind: 'YEAR', year: 2002 } },
+        { 'idempotency-key': unique('matrix-report') },
+      ),
+    (c) => ({
+      ...(GENERATES[c] || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' }),
+      check: (r: Res) => {
+        if (r.status === 202) expect(r.body.variants).toEqual([GENERATES[c]]);
+      },
+    }),
+  ),
+  ...reportCells('GET /v1/reports/runs/{TH 2002 EXCLUDED}', REPORT_READERS.thExcluded, 200, (c) => async () => {
+    const started = await req(
+      'thQltt',
+      'POST',
+      '/v1/reports',
+      { scope: REPORTS.thExcluded.scope, period: { kind: 'YEAR', year: 2002 } },
+      {
+        'idempotency-key': unique('matrix-run'),
+      },
+    );
+    return req(c, 'GET', started.body.links.self);
+  }),
 ];
 
 for (const k of Object.keys(CASES) as CaseKey[]) {
