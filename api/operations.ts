@@ -5,6 +5,7 @@
  */
 import { openApiDocument, type ApiAbout } from './http/openapi.js';
 import type { Operation } from './http/operation.js';
+import { carrierComplianceOperations } from './resources/carrier-compliance.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseOperations } from './resources/cases.js';
@@ -15,6 +16,7 @@ import { notificationOperations } from './resources/notifications.js';
 import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
 import { referenceOperations } from './resources/reference.js';
+import { registryOperations } from './resources/registry.js';
 import { reportRunOperations } from './resources/report-runs.js';
 import { reportOperations } from './resources/reports.js';
 import { sessionOperations } from './resources/sessions.js';
@@ -26,7 +28,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...historyOperations,
   ...principalOperations,
   ...carrierOperations,
+  ...carrierComplianceOperations,
   ...referenceOperations,
+  ...registryOperations,
   ...reportRunOperations,
   ...reportOperations,
   ...webhookOperations,

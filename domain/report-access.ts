@@ -71,3 +71,9 @@ export function reportReadership(actor: Actor): ReportReadership {
 
 /** Whether `actor` may read reports at all (carriers read their own compliance summary only). */
 export const canReadReports = (actor: Actor): boolean => actor.role !== 'carrier';
+
+/** Who reads a carrier's compliance summary: the carrier itself, national managers, administrators. */
+export const canReadCompliance = (actor: Actor, carrierId: string): boolean =>
+  actor.role === 'admin' ||
+  (actor.role === 'carrier' && actor.carrierId === carrierId) ||
+  (actor.role === 'manager' && actor.provinceCode == null);
