@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../reports/csv-parse.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
+import { completedRun, generatedReport } from '../support/report-runs.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -16,26 +17,8 @@ const key = () => `e2e-report-${process.pid}-${++seq}`;
 const post = (token: string, body: unknown, idempotencyKey = key()) =>
   call(h.base, token, 'POST', '/v1/reports', body, { 'idempotency-key': idempotencyKey });
 
-/** Polls a run until it has completed; returns it. */
-async function completed(token: string, location: string) {
-  for (let i = 0; i < 600; i++) {
-    const r = await call(h.base, token, 'GET', location);
-    expect(r.status, r.text).toBe(200);
-    if (r.body.status === 'COMPLETED') return r.body;
-    expect(r.body.status).toBe('RUNNING');
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`run ${location} did not complete`);
-}
-
-/** Generates a report as `token` and returns the stored report's id. */
-async function generated(token: string, body: unknown): Promise<string> {
-  const r = await post(token, body);
-  expect(r.status, r.text).toBe(202);
-  const run = await completed(token, r.headers.get('location')!);
-  expect(run.reports).toHaveLength(1);
-  return run.reports[0].id as string;
-}
+const completed = (token: string, location: string) => completedRun(h.base, token, location);
+const generated = (token: string, body: unknown) => generatedReport(h.base, token, body, key());
 
 /** A CSV answer's rows, after checking it starts with the UTF-8 byte-order mark (which fetch's text() would drop). */
 async function csvRows(token: string, path: string, headers: Record<string, string> = {}): Promise<string[][]> {
