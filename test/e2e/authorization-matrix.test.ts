@@ -13,6 +13,7 @@ import { ACTION_ENDPOINTS, type ActionEndpoint } from '../../api/resources/case-
 import { OPERATIONS } from '../../api/operations.js';
 import { issueKey, revokeKey } from '../../prisma/principals.js';
 import { generateReport } from '../../prisma/reports.js';
+import { putLicence, putServicePoint } from '../../prisma/registry-admin.js';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -615,6 +616,105 @@ TABLE.reports = [
     );
     return req(c, 'GET', started.body.links.self);
   }),
+];
+
+// The carrier registry: every role reads it, only admins change it (rows long past, so no case
+// of this file is affected); a carrier's compliance summary: the carrier, national managers, admins.
+let licenceYear = 1950; // each licence a year of its own: a carrier's licences may not overlap
+const oldLicence = (n: string) => ({
+  carrierId: 'VTP',
+  kind: 'LICENCE' as const,
+  number: n,
+  issuingAuthority: 'Bộ Thông tin và Truyền thông',
+  issuedOn: `${++licenceYear}-01-01`,
+  validTo: `${licenceYear}-06-30`,
+  scope: 'INTER_PROVINCIAL' as const,
+  provinceCode: null,
+});
+const registryId = (p: string) => unique(p).replaceAll('_', '-');
+// a point, closed long ago, for the pledges to cover
+let pledgePoint: Promise<unknown> | undefined;
+const oldPledge = async (documentRef: string) => {
+  await (pledgePoint ??= putServicePoint(h.db, 'matrix', 'VTP', 'MX-POINT', {
+    name: 'Điểm phục vụ đã đóng',
+    address: 'Thôn 1',
+    provinceCode: 'TH',
+    commune: 'Xã cũ',
+    communeLevel: false,
+    remote: false,
+    validFrom: '1990-01-01',
+    validTo: '1991-01-01',
+  }));
+  return { carrierId: 'VTP', signatory: 'Giám đốc', signedOn: '1990-06-01', documentRef, servicePoints: ['MX-POINT'] };
+};
+TABLE['carrier registry'] = [
+  ...['licences', 'service-points', 'pledges'].flatMap((list) =>
+    everyone(
+      `GET /v1/reference/${list}`,
+      () => 200,
+      (c) => () => req(c, 'GET', `/v1/reference/${list}`),
+    ),
+  ),
+  ...adminOnly(
+    'PUT /v1/reference/licences/{id}',
+    201,
+    (c) => () => req(c, 'PUT', `/v1/reference/licences/${registryId('MX-GP')}`, oldLicence(unique('GP'))),
+  ),
+  ...ALL.map((c) => {
+    const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
+    const id = registryId('MX-DEL');
+    return cell(
+      'DELETE /v1/reference/licences/{id}',
+      c,
+      status,
+      async () => {
+        await putLicence(h.db, 'matrix', id, oldLicence(id));
+        return req(c, 'DELETE', `/v1/reference/licences/${id}`);
+      },
+      {
+        type: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : undefined,
+        check: async () => expect((await h.db.carrierLicence.findUnique({ where: { id } })) === null, 'deleted').toBe(status === 204),
+      },
+    );
+  }),
+  ...adminOnly(
+    'PUT /v1/reference/service-points/{carrierId}/{code}',
+    201,
+    (c) => () =>
+      req(c, 'PUT', `/v1/reference/service-points/VTP/${registryId('MX-SP')}`, {
+        name: 'Điểm phục vụ đã đóng',
+        address: 'Thôn 1',
+        provinceCode: 'TH',
+        commune: 'Xã cũ',
+        validFrom: '1990-01-01',
+        validTo: '1991-01-01',
+      }),
+  ),
+  ...adminOnly(
+    'PUT /v1/reference/pledges/{id}',
+    201,
+    (c) => async () => req(c, 'PUT', `/v1/reference/pledges/${registryId('MX-CK')}`, await oldPledge(unique('CK'))),
+  ),
+  ...ALL.map((c) => {
+    const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
+    const id = registryId('MX-CKD');
+    return cell(
+      'DELETE /v1/reference/pledges/{id}',
+      c,
+      status,
+      async () => {
+        expect((await req('admin', 'PUT', `/v1/reference/pledges/${id}`, await oldPledge(id))).status).toBe(201);
+        return req(c, 'DELETE', `/v1/reference/pledges/${id}`);
+      },
+      { type: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : undefined },
+    );
+  }),
+  ...everyone(
+    'GET /v1/carriers/{VNP}/compliance',
+    (c) => (['vnp', 'national', 'admin'].includes(c) ? 200 : 404),
+    (c) => () => req(c, 'GET', '/v1/carriers/VNP/compliance'),
+    (c) => (['vnp', 'national', 'admin'].includes(c) || UNAUTHENTICATED.includes(c) ? {} : { type: 'not-found' }),
+  ),
 ];
 
 for (const k of Object.keys(CASES) as CaseKey[]) {
