@@ -563,7 +563,7 @@ const GENERATES: Partial<Record<Caller, string>> = {
 TABLE.reports = [
   ...(Object.keys(REPORTS) as ReportKey[]).flatMap((k) =>
     reportCells(
-      `GET /v1/reports/{${k}}`,
+      `GET /v1/reports/{id} (${k})`,
       REPORT_READERS[k],
       200,
       (c) => async () => req(c, 'GET', `/v1/reports/${(await storedReports())[k]}`),
@@ -604,7 +604,7 @@ TABLE.reports = [
       },
     }),
   ),
-  ...reportCells('GET /v1/reports/runs/{TH 2002 EXCLUDED}', REPORT_READERS.thExcluded, 200, (c) => async () => {
+  ...reportCells('GET /v1/reports/runs/{id} (TH 2002 EXCLUDED)', REPORT_READERS.thExcluded, 200, (c) => async () => {
     const started = await req(
       'thQltt',
       'POST',
@@ -710,7 +710,7 @@ TABLE['carrier registry'] = [
     );
   }),
   ...everyone(
-    'GET /v1/carriers/{VNP}/compliance',
+    'GET /v1/carriers/{id}/compliance (VNP)',
     (c) => (['vnp', 'national', 'admin'].includes(c) ? 200 : 404),
     (c) => () => req(c, 'GET', '/v1/carriers/VNP/compliance'),
     (c) => (['vnp', 'national', 'admin'].includes(c) || UNAUTHENTICATED.includes(c) ? {} : { type: 'not-found' }),
