@@ -5,6 +5,7 @@
  */
 import { openApiDocument, type ApiAbout } from './http/openapi.js';
 import type { Operation } from './http/operation.js';
+import { carrierComplianceOperations } from './resources/carrier-compliance.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseOperations } from './resources/cases.js';
@@ -17,6 +18,9 @@ import { notificationOperations } from './resources/notifications.js';
 import { passwordOperations } from './resources/passwords.js';
 import { principalOperations } from './resources/principals.js';
 import { referenceOperations } from './resources/reference.js';
+import { registryOperations } from './resources/registry.js';
+import { reportRunOperations } from './resources/report-runs.js';
+import { reportOperations } from './resources/reports.js';
 import { sessionOperations } from './resources/sessions.js';
 import { webhookOperations } from './resources/webhooks.js';
 
@@ -27,7 +31,11 @@ export const OPERATIONS: readonly Operation[] = [
   ...incidentOperations,
   ...principalOperations,
   ...carrierOperations,
+  ...carrierComplianceOperations,
   ...referenceOperations,
+  ...registryOperations,
+  ...reportRunOperations,
+  ...reportOperations,
   ...webhookOperations,
   ...sessionOperations,
   ...notificationOperations,
@@ -53,6 +61,11 @@ const ABOUT: ApiAbout = {
       name: 'Reference data',
       description:
         'Calendar, deadline table, fine schedule, authority caps, agencies and categories: read by every role, corrected by administrators',
+    },
+    {
+      name: 'Reports',
+      description:
+        'Half-year, annual and on-demand reports per province and national, computed from the case event log as of the period’s end',
     },
     { name: 'Webhooks', description: 'Case events pushed to carrier and agency endpoints, with a delivery log' },
     { name: 'Console', description: 'People signed in to the console: sessions and notifications' },

@@ -12,6 +12,8 @@ export const DETECTED = 'DETECTED';
 export const DEADLINE_ESCALATED = 'DEADLINE_ESCALATED';
 /** An administrator's calendar correction moved running clocks (domain/calendar-correction.ts). */
 export const CALENDAR_CORRECTED = 'CALENDAR_CORRECTED';
+/** The carrier held no licence or notification valid on the day of detection (domain/registry-standing.ts). */
+export const LICENCE_FINDING = 'LICENCE_FINDING';
 
 // The event each action writes, named for what happened; a sanction decision writes one per outcome.
 const ACTION_EVENTS = {
@@ -46,11 +48,13 @@ type ActionEvent = (typeof ACTION_EVENTS)[Exclude<ActionKind, 'decideSanction'>]
 type DecisionEvent = (typeof ACTION_EVENTS.decideSanction)[DecisionOutcome];
 
 /** The type of an audit event. */
-export type CaseEventType = typeof DETECTED | ActionEvent | DecisionEvent | typeof DEADLINE_ESCALATED | typeof CALENDAR_CORRECTED;
+export type CaseEventType =
+  typeof DETECTED | ActionEvent | DecisionEvent | typeof DEADLINE_ESCALATED | typeof CALENDAR_CORRECTED | typeof LICENCE_FINDING;
 
 /** Every event type, in the order a case meets them (the order of the actions). */
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   DETECTED,
+  LICENCE_FINDING,
   ...Object.values(ACTION_EVENTS).flatMap((e): CaseEventType[] => (typeof e === 'string' ? [e] : Object.values(e))),
   DEADLINE_ESCALATED,
   CALENDAR_CORRECTED,

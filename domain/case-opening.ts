@@ -9,6 +9,7 @@ import { CLOCKS_AT_DETECTION } from './case-clocks.js';
 import { DETECTED, type CaseEventDraft, type CaseWrite } from './case-events.js';
 import { LATEST, viewAt, withClockStarted, withLimitationFitted, type CasePlan, type CaseState, type Revisions } from './case-step.js';
 import type { DetectionStage } from './case-view.js';
+import { servicePointView } from './registry-standing.js';
 
 /** What a carrier reports when it stops an item. */
 export interface DetectionInput {
@@ -59,13 +60,18 @@ export function openingStep(
     signsOfCrime: d.signsOfCrime,
     restricted: plan.restricted,
   });
-  // a drill on the demo clock says so on the case itself
-  const view = plan.clockScale > 1 ? { ...opening, demoClockScale: plan.clockScale } : opening;
+  // a drill on the demo clock says so on the case itself; the registry's word on the point, once checked, too
+  const view = {
+    ...opening,
+    ...(plan.clockScale > 1 ? { demoClockScale: plan.clockScale } : {}),
+    ...(plan.registry ? { servicePoint: servicePointView(d.servicePoint, plan.registry) } : {}),
+  };
   let state: CaseState = { view, seq: 0, plan, clocks: [] };
   for (const clock of CLOCKS_AT_DETECTION) state = withClockStarted(state, clock, now, revisions);
   state = withLimitationFitted(state, now, revisions);
   state = { ...state, view: viewAt(state, now), seq: 1 };
-  const payload = { detection: d, route: { lead: plan.leadAgencyId, agencies: plan.agencyIds } };
+  const route = { lead: plan.leadAgencyId, agencies: plan.agencyIds };
+  const payload = plan.registry ? { detection: d, route, registry: plan.registry } : { detection: d, route };
   const event: CaseEventDraft = { caseId: id, seq: 1, type: DETECTED, actor: d.reportedBy, at: now.toISOString(), payload, reason: null };
   return { state, registration: { detection: d, event, view: state.view, notices: [] } };
 }

@@ -9,7 +9,17 @@ import type { IsoDate } from './calendar.js';
 import type { CaseAction } from './case-actions.js';
 import { applyAction, changes, settleFine } from './case-apply.js';
 import { CLOCK_RULES, clockChanges, clockStartInstant, ESCALATION_RULES, extensionsAtStart } from './case-clocks.js';
-import { DEADLINE_ESCALATED, eventTypeOf, reasonOf, recipientsOf, type CaseEventType, type CaseWrite, type Notice } from './case-events.js';
+import {
+  DEADLINE_ESCALATED,
+  eventTypeOf,
+  LICENCE_FINDING,
+  managersAddress,
+  reasonOf,
+  recipientsOf,
+  type CaseEventType,
+  type CaseWrite,
+  type Notice,
+} from './case-events.js';
 import { violationDate } from './case-guards.js';
 import { checkAction, FINAL_STATUSES, type CaseRules } from './case-states.js';
 import type { CaseView } from './case-view.js';
@@ -19,6 +29,7 @@ import type { Refusal } from './refusals.js';
 import type { AgencyKind } from './routing.js';
 import { fitLimitation, type LimitationFacts } from './sanctioning-limitation.js';
 import { limitEndingOn } from './payment-relief.js';
+import type { LicenceFinding, RegistryStanding } from './registry-standing.js';
 import {
   clockDueAt,
   deadlinesAt,
@@ -50,6 +61,8 @@ export interface CasePlan extends ClockBasis {
   fineSchedule: FineRule[];
   /** Whether the namespace has the case search attributes (the time-skipping test server cannot register them). */
   searchAttributes: boolean;
+  /** The carrier registry on the day of detection (cases planned before the registry check: absent). */
+  registry?: RegistryStanding;
 }
 
 /** Everything one case's workflow holds, and carries over to its next run. */
@@ -200,6 +213,22 @@ export function escalationStep(state: CaseState, e: DueEscalation, now: Date): S
   const payload = { clock: e.clock, level: e.level, target: e.target, dueAt: e.dueAt, recipients: tell(viewAt(state, now)) };
   return recorded(state, now, { type: DEADLINE_ESCALATED, actor: SYSTEM_ACTOR, payload, reason: `${e.clock} deadline missed` }, (view) =>
     payload.recipients.map((recipient) => ({ recipient, kind: DEADLINE_ESCALATED, payload: { number: view.number, ...payload } })),
+  );
+}
+
+/**
+ * 1a. The carrier held no licence or notification valid on the day of detection: recorded on the
+ * case for the agencies to see, and the province's department (which licenses and inspects
+ * carriers) is told.
+ */
+export function licenceFindingStep(state: CaseState, finding: LicenceFinding, now: Date): Step {
+  const payload = { finding, changes: { licenceFinding: { old: null, new: finding } } };
+  const next = { ...state, view: { ...state.view, licenceFinding: finding } };
+  return recorded(
+    next,
+    now,
+    { type: LICENCE_FINDING, actor: SYSTEM_ACTOR, payload, reason: 'no valid postal licence or notification' },
+    (view) => [{ recipient: managersAddress(state.plan.deptAgencyId), kind: LICENCE_FINDING, payload: { number: view.number, finding } }],
   );
 }
 

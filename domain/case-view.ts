@@ -10,6 +10,7 @@ import type { DeadlineView } from './clocks.js';
 import type { ViolatorKind } from './fines.js';
 import type { DecisionOutcome, ServiceMethod, ViolationParty } from './case-actions.js';
 import type { CaseStatus } from './case-states.js';
+import type { LicenceFinding, ServicePointView } from './registry-standing.js';
 
 /** An instant as an ISO-8601 string in UTC, e.g. '2026-03-02T03:15:00.000Z'. */
 export type IsoInstant = string;
@@ -129,4 +130,8 @@ export interface CaseView {
   closedAt: IsoInstant | null;
   /** Present when the demo clock (CLOCK_SCALE) runs this case's limits faster: a drill, not a real case. */
   demoClockScale?: number;
+  /** Where the item was stopped and whether the registry knows the point (cases opened before the registry check: absent). */
+  servicePoint?: ServicePointView;
+  /** The carrier held no licence or notification valid on the day of detection (absent: none found, or opened before the check). */
+  licenceFinding?: LicenceFinding;
 }

@@ -48,3 +48,32 @@ export const isManagerOfScope = (actor: Actor, scope: ReportScope): boolean =>
 
 /** The notification-log address of one principal (report notices go to people, not agencies). */
 export const principalAddress = (id: string) => `principal:${id}`;
+
+/** Which stored reports a reader may list: by scope, the KT1 modes readable (derived from readableKt1Modes). */
+export interface ReportReadership {
+  national: readonly Kt1Mode[];
+  /** The reader's own province, when it has one. */
+  own: { provinceCode: string; modes: readonly Kt1Mode[] } | null;
+  /** Every other province. */
+  otherProvinces: readonly Kt1Mode[];
+}
+
+export function reportReadership(actor: Actor): ReportReadership {
+  const own = actor.provinceCode ?? null;
+  // a code no province has: what the rules give for a province that is not the reader's
+  const elsewhere = own === null ? '' : `${own}\u0000`;
+  return {
+    national: readableKt1Modes(actor, { kind: 'NATIONAL' }),
+    own: own === null ? null : { provinceCode: own, modes: readableKt1Modes(actor, { kind: 'PROVINCE', provinceCode: own }) },
+    otherProvinces: readableKt1Modes(actor, { kind: 'PROVINCE', provinceCode: elsewhere }),
+  };
+}
+
+/** Whether `actor` may read reports at all (carriers read their own compliance summary only). */
+export const canReadReports = (actor: Actor): boolean => actor.role !== 'carrier';
+
+/** Who reads a carrier's compliance summary: the carrier itself, national managers, administrators. */
+export const canReadCompliance = (actor: Actor, carrierId: string): boolean =>
+  actor.role === 'admin' ||
+  (actor.role === 'carrier' && actor.carrierId === carrierId) ||
+  (actor.role === 'manager' && actor.provinceCode == null);

@@ -188,12 +188,10 @@ export async function periodFigures(tx: Tx, q: PeriodQuery): Promise<PeriodFigur
       SELECT f.status, f.fine, COALESCE(i.interest, 0) AS interest, p.paid
       FROM fine_cases f JOIN paid_before p ON p."caseId" = f."caseId" AND p.ord = 2147483647 LEFT JOIN interest i ON i."caseId" = f."caseId"
     ),
-    -- cases against a carrier with no licence or notification valid on the day of detection
+    -- cases whose carrier held no licence or notification valid on the day of detection, as the case recorded it
     licence_findings AS (
       SELECT c."carrierId" AS k, count(*) AS v FROM cohort c
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "CarrierLicence" l WHERE l."carrierId" = c."carrierId"
-          AND l."issuedOn" <= ${vn(Prisma.sql`c."detectedAt"`)} AND (l."validTo" IS NULL OR l."validTo" >= ${vn(Prisma.sql`c."detectedAt"`)}))
+      WHERE EXISTS (SELECT 1 FROM ev e WHERE e."caseId" = c.id AND e.type = 'LICENCE_FINDING')
       GROUP BY 1
     ),
     -- service points open on the last day, and those a pledge signed by then covers

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { adminContext, AdminError, EXIT } from './admin/context.js';
 import { principalCommands } from './admin/principal-commands.js';
 import { referenceCommands } from './admin/reference-commands.js';
+import { registryCommands } from './admin/registry-commands.js';
 
 const EXIT_CODES = `
 Exit codes: ${EXIT.ok} done · ${EXIT.failed} failed (the message says why) · ${EXIT.usage} usage (unknown command or option, missing value)
@@ -35,6 +36,7 @@ const program = new Command('npm run admin --')
 const ctx = adminContext(config);
 principalCommands(program, ctx);
 referenceCommands(program, ctx);
+registryCommands(program, ctx);
 for (const c of program.commands) c.exitOverride().configureOutput(output);
 
 try {

@@ -19,6 +19,7 @@ import type { CaseActivities } from '../activities/index.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { numbered, openingStep } from '../domain/case-opening.js';
+import { licenceFindingOf } from '../domain/registry-standing.js';
 import { allowedActions as allowedFor, FOLLOW_UPS } from '../domain/case-states.js';
 import * as steps from '../domain/case-step.js';
 import type { CaseOutcome } from '../domain/case-view.js';
@@ -139,13 +140,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   async function open(): Promise<void> {
     // v6: plan, register and notify as local activities; cases opened before ran them as activities
     const intake = patched('intake-local-activities') ? { plan: local, write: local } : { plan: planning, write: records };
-    const plan = await desk.attempt({ activity: 'planCase', step: null }, () => intake.plan.planCase(detection));
+    const plan = await desk.attempt({ activity: 'planCase', step: null }, () => intake.plan.planCase(detection, new Date().toISOString()));
     const opening = openingStep(workflowInfo().workflowId, detection, plan, new Date(), revisions());
     state = opening.state;
     const registered = { activity: 'registerCase', step: { seq: 1, type: opening.registration.event.type } } as const;
     const { number } = await desk.attempt(registered, () => intake.write.registerCase(opening.registration));
     state = numbered(state, number);
     publish(plan, state.view, true);
+    // v7: a carrier with no licence or notification valid that day is a finding, on the case before anyone is told
+    const finding = plan.registry && licenceFindingOf(detection.carrierId, plan.registry, new Date());
+    if (finding && patched('licence-finding-at-detection'))
+      await record(steps.licenceFindingStep(opened(), finding, new Date()), intake.write);
     await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake.write); // 3. every routed agency at once; the hold (2) is the carrier's
   }
 

@@ -9,6 +9,7 @@ import {
   scopeKey,
   type Kt1Mode,
   type ReportPeriod,
+  type ReportRequest,
   type ReportScope,
   type ScheduledPeriodKind,
 } from '../domain/report-period.js';
@@ -16,6 +17,14 @@ import type { GeneratedReport, ReportTrigger } from '../domain/report-runs.js';
 
 /** The one run that reports a scope's period. */
 export const reportWorkflowId = (scope: ReportScope, period: ReportPeriod) => `report-${scopeKey(scope)}-${periodKey(period)}`;
+
+/**
+ * The run an API request starts (POST /v1/reports): one per scope, period and KT1 mode once the
+ * period has ended, so a repeat finds it; a period not over yet is reported as of the request,
+ * so each request key (`nowKey`, derived from caller and Idempotency-Key) has a run of its own.
+ */
+export const requestedReportWorkflowId = (r: ReportRequest, nowKey: string | null) =>
+  `report-api-${scopeKey(r.scope)}-${periodKey(r.period)}-${r.kt1}${nowKey ? `-now-${nowKey}` : ''}`;
 
 /** The one schedule of a scope and period kind. */
 export const reportScheduleId = (scope: ReportScope, kind: ScheduledPeriodKind) => `report-schedule-${scopeKey(scope)}-${kind}`;
@@ -48,8 +57,10 @@ export interface ScheduledReportResult {
   started: boolean;
 }
 
-/** Where a run stands: the reports stored so far, and whether the managers have been told. */
+/** Where a run stands: what it reports, the reports stored so far, and whether the managers have been told. */
 export interface ReportProgress {
+  scope: ReportScope;
+  period: ReportPeriod;
   variants: Kt1Mode[];
   reports: GeneratedReport[];
   notified: boolean;

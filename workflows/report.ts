@@ -27,7 +27,7 @@ const acts = proxyActivities<CaseActivities>({
 });
 
 export async function reportWorkflow(input: ReportWorkflowInput): Promise<ReportRunResult> {
-  const progress: ReportProgress = { variants: input.variants, reports: [], notified: false };
+  const progress: ReportProgress = { scope: input.scope, period: input.period, variants: input.variants, reports: [], notified: false };
   setHandler(reportProgress, () => progress);
   const at = new Date().toISOString(); // one instant for every variant and every retry: the same figures
   const { scope, period, trigger, requestedBy } = input;

@@ -64,7 +64,7 @@ function refusalProblem(e: ReferenceRefusal): HttpProblem {
  * Runs a change and answers with the row after it; a change that changed something is logged
  * (who, which row, before → after) at info, next to its ReferenceChange row.
  */
-async function applied<T>(
+export async function applied<T>(
   req: Request,
   res: Response,
   table: string,

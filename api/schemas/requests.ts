@@ -15,7 +15,10 @@ export const DetectionBody = z
   .object({
     carrierRef: carrierRefSchema.meta({ description: "The carrier's own reference; unique per carrier" }),
     trackingNumber: text(64),
-    servicePoint: text(200),
+    servicePoint: text(200).meta({
+      description:
+        'The code of one of the carrier’s registered service points (GET /v1/reference/service-points), or free text for a point not registered yet (counted as unregistered)',
+    }),
     provinceCode,
     stage,
     categoryCode: code,

@@ -117,6 +117,19 @@ export const CaseResourceSchema = z
     deadlines: z.array(DeadlineSchema).meta({ description: 'Running clocks only' }),
     outcome: outcome.nullable(),
     closedAt: instant.nullable(),
+    servicePoint: z
+      .object({
+        given: z.string().meta({ description: 'What the carrier reported: a registered code, or free text' }),
+        registered: z
+          .object({ code: z.string(), name: z.string(), provinceCode: z.string(), communeLevel: z.boolean(), remote: z.boolean() })
+          .nullable()
+          .meta({ description: 'The carrier’s point registered under that code, open on the day of detection; null: not registered' }),
+      })
+      .optional(),
+    licenceFinding: z
+      .object({ kind: z.literal('NO_VALID_LICENCE'), carrierId: z.string(), on: isoDate, recordedAt: instant })
+      .optional()
+      .meta({ description: 'The carrier held no licence or notification of postal activity valid on the day of detection' }),
     allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
     actions: z.array(ActionLinkSchema).meta({
       description: 'The request that takes each allowed action, in the same order: method, path, and the body fields that select it',

@@ -27,12 +27,12 @@ import {
 } from '../../api/schemas/reference.js';
 import { changeLine, jsonBody, parsed, type AdminContext } from './context.js';
 
-const flag = (name: string) => (path: string) => `--${path || name}`;
-const field = (path: string) => `--json ${path || 'body'}`;
-const shown = (row: unknown) => (row === null ? 'none' : JSON.stringify(row));
-const bodyOptions = (c: Command) =>
+export const flag = (name: string) => (path: string) => `--${path || name}`;
+export const field = (path: string) => `--json ${path || 'body'}`;
+export const shown = (row: unknown) => (row === null ? 'none' : JSON.stringify(row));
+export const bodyOptions = (c: Command) =>
   c.option('--json <text>', 'the body, as the API takes it').option('--file <path>', 'the body, from a JSON file');
-const print = (rows: readonly unknown[], line: (row: never) => string) => {
+export const print = (rows: readonly unknown[], line: (row: never) => string) => {
   for (const r of rows) console.log(line(r as never));
   if (rows.length === 0) console.log('(none)');
 };

@@ -12,6 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ACTION_ENDPOINTS, type ActionEndpoint } from '../../api/resources/case-action-table.js';
 import { OPERATIONS } from '../../api/operations.js';
 import { issueKey, revokeKey } from '../../prisma/principals.js';
+import { generateReport } from '../../prisma/reports.js';
+import { putLicence, putServicePoint } from '../../prisma/registry-admin.js';
 import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -561,6 +563,204 @@ TABLE.codec = everyone(
   (c) => () => req(c, 'POST', '/v1/codec/decode', { payloads: [] }),
   forbiddenUnless(managers),
 );
+
+// Reports (issue 15): carriers read none (403); each other reader the scopes and KT1 variants the
+// access rules give, anything else 404. Three reports of a year long past, stored once.
+const REPORTS = {
+  thExcluded: { scope: { kind: 'PROVINCE', provinceCode: 'TH' }, kt1: 'EXCLUDED' },
+  thIncluded: { scope: { kind: 'PROVINCE', provinceCode: 'TH' }, kt1: 'INCLUDED' },
+  nationalKt1: { scope: { kind: 'NATIONAL' }, kt1: 'ONLY' },
+} as const;
+type ReportKey = keyof typeof REPORTS;
+const REPORT_READERS: Record<ReportKey, readonly Caller[]> = {
+  thExcluded: ['thQltt', 'thPolice', 'thDept', 'thPoliceMgr', 'national', 'admin'],
+  thIncluded: ['thDept', 'admin'],
+  nationalKt1: ['kt1', 'admin'],
+};
+const CARRIERS: readonly Caller[] = ['vnp', 'vtp'];
+let reportIds: Promise<Record<ReportKey, string>> | undefined;
+const storedReports = () =>
+  (reportIds ??= (async () => {
+    const ids = {} as Record<ReportKey, string>;
+    for (const [k, r] of Object.entries(REPORTS) as [ReportKey, (typeof REPORTS)[ReportKey]][]) {
+      const request = { ...r, period: { kind: 'YEAR' as const, year: 2001 } };
+      ids[k] = (await generateReport(h.db, { request, at: new Date().toISOString(), trigger: 'API', requestedBy: 'matrix' })).id;
+    }
+    return ids;
+  })());
+const reportStatus = (c: Caller, readers: readonly Caller[], ok: number) =>
+  CARRIERS.includes(c) ? { status: 403, type: 'forbidden' } : readers.includes(c) ? { status: ok } : { status: 404, type: 'not-found' };
+const reportCells = (endpoint: string, readers: readonly Caller[], ok: number, run: (c: Caller) => () => Promise<Res>) =>
+  ALL.map((c) => {
+    const e = UNAUTHENTICATED.includes(c) ? { status: 401 } : reportStatus(c, readers, ok);
+    return cell(endpoint, c, e.status, run(c), 'type' in e ? { type: e.type } : {});
+  });
+// who may generate the Thanh Hóa report (in the fullest variant they may read), and in which
+const GENERATES: Partial<Record<Caller, string>> = {
+  thQltt: 'EXCLUDED',
+  thPolice: 'EXCLUDED',
+  kt1: 'ONLY',
+  thDept: 'INCLUDED',
+  thPoliceMgr: 'EXCLUDED',
+  national: 'EXCLUDED',
+  admin: 'INCLUDED',
+};
+TABLE.reports = [
+  ...(Object.keys(REPORTS) as ReportKey[]).flatMap((k) =>
+    reportCells(
+      `GET /v1/reports/{id} (${k})`,
+      REPORT_READERS[k],
+      200,
+      (c) => async () => req(c, 'GET', `/v1/reports/${(await storedReports())[k]}`),
+    ),
+  ),
+  ...everyone(
+    'GET /v1/reports (lists exactly the reports it may read)',
+    (c) => (CARRIERS.includes(c) ? 403 : 200),
+    (c) => async () => {
+      await storedReports();
+      return req(c, 'GET', '/v1/reports?year=2001&limit=200');
+    },
+    (c) => ({
+      ...(CARRIERS.includes(c) ? { type: 'forbidden' } : {}),
+      check: async (r: Res) => {
+        if (r.status !== 200) return;
+        const ids = await storedReports();
+        const expected = (Object.keys(REPORTS) as ReportKey[]).filter((k) => REPORT_READERS[k].includes(c)).map((k) => ids[k]);
+        expect(r.body.items.map((x: { id: string }) => x.id).sort()).toEqual(expected.sort());
+      },
+    }),
+  ),
+  ...everyone(
+    'POST /v1/reports (TH, 2002)',
+    (c) => (GENERATES[c] ? 202 : 403),
+    (c) => () =>
+      req(
+        c,
+        'POST',
+        '/v1/reports',
+        { scope: REPORTS.thExcluded.scope, period: { kind: 'YEAR', year: 2002 } },
+        { 'idempotency-key': unique('matrix-report') },
+      ),
+    (c) => ({
+      ...(GENERATES[c] || UNAUTHENTICATED.includes(c) ? {} : { type: 'forbidden' }),
+      check: (r: Res) => {
+        if (r.status === 202) expect(r.body.variants).toEqual([GENERATES[c]]);
+      },
+    }),
+  ),
+  ...reportCells('GET /v1/reports/runs/{id} (TH 2002 EXCLUDED)', REPORT_READERS.thExcluded, 200, (c) => async () => {
+    const started = await req(
+      'thQltt',
+      'POST',
+      '/v1/reports',
+      { scope: REPORTS.thExcluded.scope, period: { kind: 'YEAR', year: 2002 } },
+      {
+        'idempotency-key': unique('matrix-run'),
+      },
+    );
+    return req(c, 'GET', started.body.links.self);
+  }),
+];
+
+// The carrier registry: every role reads it, only admins change it (rows long past, so no case
+// of this file is affected); a carrier's compliance summary: the carrier, national managers, admins.
+let licenceYear = 1950; // each licence a year of its own: a carrier's licences may not overlap
+const oldLicence = (n: string) => ({
+  carrierId: 'VTP',
+  kind: 'LICENCE' as const,
+  number: n,
+  issuingAuthority: 'Bộ Thông tin và Truyền thông',
+  issuedOn: `${++licenceYear}-01-01`,
+  validTo: `${licenceYear}-06-30`,
+  scope: 'INTER_PROVINCIAL' as const,
+  provinceCode: null,
+});
+const registryId = (p: string) => unique(p).replaceAll('_', '-');
+// a point, closed long ago, for the pledges to cover
+let pledgePoint: Promise<unknown> | undefined;
+const oldPledge = async (documentRef: string) => {
+  await (pledgePoint ??= putServicePoint(h.db, 'matrix', 'VTP', 'MX-POINT', {
+    name: 'Điểm phục vụ đã đóng',
+    address: 'Thôn 1',
+    provinceCode: 'TH',
+    commune: 'Xã cũ',
+    communeLevel: false,
+    remote: false,
+    validFrom: '1990-01-01',
+    validTo: '1991-01-01',
+  }));
+  return { carrierId: 'VTP', signatory: 'Giám đốc', signedOn: '1990-06-01', documentRef, servicePoints: ['MX-POINT'] };
+};
+TABLE['carrier registry'] = [
+  ...['licences', 'service-points', 'pledges'].flatMap((list) =>
+    everyone(
+      `GET /v1/reference/${list}`,
+      () => 200,
+      (c) => () => req(c, 'GET', `/v1/reference/${list}`),
+    ),
+  ),
+  ...adminOnly(
+    'PUT /v1/reference/licences/{id}',
+    201,
+    (c) => () => req(c, 'PUT', `/v1/reference/licences/${registryId('MX-GP')}`, oldLicence(unique('GP'))),
+  ),
+  ...ALL.map((c) => {
+    const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
+    const id = registryId('MX-DEL');
+    return cell(
+      'DELETE /v1/reference/licences/{id}',
+      c,
+      status,
+      async () => {
+        await putLicence(h.db, 'matrix', id, oldLicence(id));
+        return req(c, 'DELETE', `/v1/reference/licences/${id}`);
+      },
+      {
+        type: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : undefined,
+        check: async () => expect((await h.db.carrierLicence.findUnique({ where: { id } })) === null, 'deleted').toBe(status === 204),
+      },
+    );
+  }),
+  ...adminOnly(
+    'PUT /v1/reference/service-points/{carrierId}/{code}',
+    201,
+    (c) => () =>
+      req(c, 'PUT', `/v1/reference/service-points/VTP/${registryId('MX-SP')}`, {
+        name: 'Điểm phục vụ đã đóng',
+        address: 'Thôn 1',
+        provinceCode: 'TH',
+        commune: 'Xã cũ',
+        validFrom: '1990-01-01',
+        validTo: '1991-01-01',
+      }),
+  ),
+  ...adminOnly(
+    'PUT /v1/reference/pledges/{id}',
+    201,
+    (c) => async () => req(c, 'PUT', `/v1/reference/pledges/${registryId('MX-CK')}`, await oldPledge(unique('CK'))),
+  ),
+  ...ALL.map((c) => {
+    const status = UNAUTHENTICATED.includes(c) ? 401 : c === 'admin' ? 204 : 403;
+    const id = registryId('MX-CKD');
+    return cell(
+      'DELETE /v1/reference/pledges/{id}',
+      c,
+      status,
+      async () => {
+        expect((await req('admin', 'PUT', `/v1/reference/pledges/${id}`, await oldPledge(id))).status).toBe(201);
+        return req(c, 'DELETE', `/v1/reference/pledges/${id}`);
+      },
+      { type: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : undefined },
+    );
+  }),
+  ...everyone(
+    'GET /v1/carriers/{id}/compliance (VNP)',
+    (c) => (['vnp', 'national', 'admin'].includes(c) ? 200 : 404),
+    (c) => () => req(c, 'GET', '/v1/carriers/VNP/compliance'),
+    (c) => (['vnp', 'national', 'admin'].includes(c) || UNAUTHENTICATED.includes(c) ? {} : { type: 'not-found' }),
+  ),
+];
 
 for (const k of Object.keys(CASES) as CaseKey[]) {
   TABLE[CASES[k]] = [

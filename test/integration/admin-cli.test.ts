@@ -1,39 +1,17 @@
 // The admin CLI behaves like one (issue 14, "operations users expect"): --help per command, one-line
 // errors, distinct exit codes, and every reference table the README names, run as an operator runs it.
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCodecKeys } from '../../platform/payload-codec.js';
 import { listAuthorityCaps, listFineRules } from '../../prisma/reference/reads.js';
 import type { Db } from '../../prisma/client.js';
 import { seedForCases } from '../support/cases.js';
 import { migratedDatabase } from '../support/db.js';
-import { tempDataDir } from '../support/start-process.js';
+import { adminCli } from '../support/admin-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let db: Db;
 let url: string;
 
-async function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATA_DIR: tempDataDir(),
-    LOG_LEVEL: 'info',
-    ...(url ? { DATABASE_URL: url } : {}),
-  };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-      cwd: ROOT,
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const admin = (...args: string[]) => adminCli(url, ...args);
 /** A failure: its exit code, and exactly one line on stderr. */
 async function refused(args: string[], code: number, message: RegExp | string) {
   const r = await admin(...args);

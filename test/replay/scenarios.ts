@@ -66,9 +66,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     return c.handle;
   },
   'escalated-referred': async (env, q) => {
-    const c = await CaseDriver.open(env, q, detection('replay-referred', { signsOfCrime: true }));
+    // from v7 a carrier without a licence (VTP, test/support/cases.ts): the case opens with a licence finding
+    const vtp = carrierActor('VTP');
+    const c = await CaseDriver.open(env, q, detection('replay-referred', { signsOfCrime: true, carrierId: 'VTP', reportedBy: vtp }));
     await env.sleep(3 * DAY); // hold and acknowledgement clocks escalate
-    await c.do(carrier, { kind: 'confirmHold', holdRecordRef: 'BB-late' });
+    await c.do(vtp, { kind: 'confirmHold', holdRecordRef: 'BB-late' });
     await c.do(officer('TH-QLTT', 'qltt-officer'), { kind: 'acknowledge' });
     await c.do(qltt, { kind: 'startVerification' });
     // v5: an administrator adds a holiday on the next working day; the verification clock moves

@@ -131,8 +131,7 @@ export function expectedFigures(w: World, o: { province: string | null; kt1: Kt1
       f.holds.holdsConfirmed++;
       if (!missed || confirmed.seq < missed.seq) f.holds.holdsConfirmedOnTime++;
     }
-    if (!w.licences.some((l) => l.carrierId === c.carrierId && l.issuedOn <= day && (l.validTo === null || day <= l.validTo)))
-      bump(f.licenceFindings, c.carrierId);
+    if (events.some((e) => e.type === 'LICENCE_FINDING')) bump(f.licenceFindings, c.carrierId);
   }
 
   const durations: Record<string, number[]> = {};

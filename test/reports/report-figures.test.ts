@@ -16,7 +16,7 @@ import { putLicence, putPledge, putServicePoint, seedReportDueDates } from '../.
 import { TABLES, type PeriodFigures, type ReportContent } from '../../domain/report-content.js';
 import type { Kt1Mode, ReportScope } from '../../domain/report-period.js';
 import { expectedFigures, loadWorld, type World } from './oracle.js';
-import { reportCsvFiles } from '../../reports/csv.js';
+import { reportCsvFiles } from '../../api/representations/reports/csv.js';
 import { parseCsv } from './csv-parse.js';
 
 let env: TestWorkflowEnvironment;

@@ -12,6 +12,21 @@ export async function seedForCases(db: Db): Promise<void> {
     ],
     skipDuplicates: true,
   });
+  // VNP holds a notification of postal activity; VTP holds nothing, so its cases are licence findings
+  await db.carrierLicence.createMany({
+    data: [
+      {
+        id: 'SEED-VNP-TB',
+        carrierId: 'VNP',
+        kind: 'NOTIFICATION',
+        number: 'SEED-1/XN-BTTTT',
+        issuingAuthority: 'Bộ Thông tin và Truyền thông',
+        issuedOn: new Date('2015-01-01'),
+        scope: 'INTER_PROVINCIAL',
+      },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 import { carrierActor } from './actors.js';

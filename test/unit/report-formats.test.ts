@@ -3,9 +3,9 @@
 // title, sections, inline SVG charts, signature block), Vietnamese throughout, and no script.
 import { describe, expect, it } from 'vitest';
 import { buildReportContent, emptyPeriodFigures, type PeriodFigures } from '../../domain/report-content.js';
-import { csvCell, reportCsvFiles } from '../../reports/csv.js';
-import { dateLine, renderReportHtml, type Letterhead } from '../../reports/html.js';
-import type { RenderableReport } from '../../reports/renderable.js';
+import { csvCell, reportCsvFiles } from '../../api/representations/reports/csv.js';
+import { dateLine, renderReportHtml, type Letterhead } from '../../api/representations/reports/html.js';
+import type { RenderableReport } from '../../api/representations/reports/renderable.js';
 import { parseCsv } from '../reports/csv-parse.js';
 
 const figures = (over: Partial<PeriodFigures>): PeriodFigures => ({ ...emptyPeriodFigures(), ...over });

@@ -3,7 +3,8 @@
  * the previous one, and deadlines met beside deadlines missed. Greys and one ink, legible when
  * printed in black and white.
  */
-import { escapeXml } from './escape.js';
+import { number } from './format.js';
+import { escapeXml } from './markup.js';
 
 export interface BarPair {
   label: string;
@@ -17,7 +18,6 @@ const BAR_H = 9;
 const ROW_H = 2 * BAR_H + 10;
 const FONT = 'font-family="Times New Roman, serif" font-size="11"';
 
-const fmt = (n: number) => n.toLocaleString('vi-VN');
 /** About how many characters of 11 px type fit beside the bars; a longer label is cut with an ellipsis. */
 const LABEL_CHARS = 36;
 const fit = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
@@ -37,7 +37,7 @@ export function pairedBarChart(
   const height = top + rows.length * ROW_H + 10;
   const bar = (y: number, v: number, fill: string) =>
     `<rect x="${LABEL_W}" y="${y}" width="${((v / max) * plotW).toFixed(1)}" height="${BAR_H}" fill="${fill}"/>` +
-    `<text x="${(LABEL_W + (v / max) * plotW + 4).toFixed(1)}" y="${y + BAR_H - 1}" ${FONT}>${fmt(v)}</text>`;
+    `<text x="${(LABEL_W + (v / max) * plotW + 4).toFixed(1)}" y="${y + BAR_H - 1}" ${FONT}>${number(v)}</text>`;
   const body = rows
     .map((r, i) => {
       const y = top + i * ROW_H;

@@ -1,4 +1,4 @@
-import type { ReportContent, ReportNames } from '../domain/report-content.js';
+import type { ReportContent, ReportNames } from '../../../domain/report-content.js';
 
 /** What the renderers need of a stored report (prisma/reports.ts StoredReport has it all). */
 export interface RenderableReport {

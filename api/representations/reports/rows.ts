@@ -3,7 +3,7 @@
  * names, fixed codes from labels.ts) and, where the rows add up, a total row. Shared by the CSV
  * and HTML renderers so both print the same rows.
  */
-import { TABLES, type Figure, type ReportNames, type ReportTable } from '../domain/report-content.js';
+import { TABLES, type Figure, type ReportNames, type ReportTable } from '../../../domain/report-content.js';
 import { codeLabel, COLUMNS, type Label } from './labels.js';
 
 export interface DisplayRow {

@@ -3,8 +3,8 @@
  * message catalogue (domain/messages/) is being written elsewhere; at the merge these entries
  * move there and this file becomes a lookup into it.
  */
-import type { TableId } from '../domain/report-content.js';
-import type { Kt1Mode, PeriodKind } from '../domain/report-period.js';
+import type { TableId } from '../../../domain/report-content.js';
+import type { Kt1Mode, PeriodKind } from '../../../domain/report-period.js';
 
 export interface Label {
   vi: string;
@@ -114,3 +114,27 @@ export const KT1_LABELS: Record<Kt1Mode, Label> = {
 
 /** The label of a fixed code, or the code itself when it has none (codes of reference data are labelled from the report's names). */
 export const codeLabel = (code: string): Label => CODES[code] ?? { vi: code, en: code };
+
+/** A language a person reads a report in. */
+export type ReportLocale = keyof Label;
+
+/** The rows of the CSV export's description file. */
+export const INFO = {
+  heading: { vi: 'Thông tin', en: 'Field' },
+  value: { vi: 'Giá trị', en: 'Value' },
+  id: { vi: 'Mã báo cáo', en: 'Report id' },
+  scope: { vi: 'Phạm vi', en: 'Scope' },
+  national: { vi: 'Toàn quốc', en: 'National' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  previous: { vi: 'Cùng kỳ so sánh', en: 'Compared with' },
+  kt1: { vi: 'Vụ việc KT1', en: 'KT1 cases' },
+  asOf: { vi: 'Số liệu tính đến', en: 'Figures as of' },
+  asOfNow: { vi: 'Số liệu tạm tính (kỳ chưa kết thúc)', en: 'Provisional (period not over)' },
+  yes: { vi: 'Có', en: 'Yes' },
+  no: { vi: 'Không', en: 'No' },
+  due: { vi: 'Hạn nộp báo cáo', en: 'Due' },
+  unverified: { vi: 'chưa xác minh', en: 'unverified' },
+  referenceVersion: { vi: 'Phiên bản dữ liệu danh mục', en: 'Reference data version' },
+  checksum: { vi: 'Mã kiểm tra SHA-256', en: 'SHA-256 checksum' },
+  seconds: { vi: 'giây', en: 'seconds' },
+} satisfies Record<string, Label>;
