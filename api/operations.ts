@@ -7,6 +7,7 @@ import { openApiDocument, type ApiAbout } from './http/openapi.js';
 import type { Operation } from './http/operation.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
+import { caseAssigneeOperations } from './resources/case-assignees.js';
 import { caseOperations } from './resources/cases.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
@@ -21,6 +22,7 @@ import { webhookOperations } from './resources/webhooks.js';
 export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
   ...caseActionOperations,
+  ...caseAssigneeOperations,
   ...historyOperations,
   ...principalOperations,
   ...carrierOperations,

@@ -40,6 +40,7 @@ export const REFUSAL_CONCERNS = {
   INVALID_DATE: 'case',
   RELIEF_NOT_ALLOWED: 'case', // the fine is below what LHAV Art. 76 or 79 lets be postponed or split
   INVALID_INSTALMENTS: 'case',
+  ASSIGNEE_NOT_IN_LEAD_AGENCY: 'case', // a case is assigned within its lead agency only
 } as const satisfies Record<string, RefusalConcern>;
 
 export type RefusalCode = keyof typeof REFUSAL_CONCERNS;

@@ -39,7 +39,7 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
     },
     body: { schema: body, required: !acceptsEmpty(body) },
     responses: { 200: { description: 'The case after the action', schema: CaseResourceSchema } },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [400, 403, 404, 409, 413, 415, 422],
     handler: async ({ params, headers, body: validBody, req, res, deps }) => {
       const row = await findVisibleCase(deps.db, req.actor, params.id);
       const key = headers['Idempotency-Key'];
@@ -47,7 +47,7 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
       try {
         // an Idempotency-Key becomes the Update id: Temporal answers a repeat with the first result
         const view = await handle.executeUpdate(act, {
-          args: [{ action: action(validBody), actor: req.actor }],
+          args: [{ action: await action(validBody, { actor: req.actor, db: deps.db }), actor: req.actor }],
           ...(key ? { updateId: key } : {}),
         });
         res.json(caseResource(view, await handle.query(allowedActions, req.actor)));

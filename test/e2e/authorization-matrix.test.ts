@@ -76,6 +76,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
   A: {
     'hold-confirmation': carrierOnly('A', FRESH),
     acknowledgement: split('A', 403, 403, { thQltt: FRESH, thDept: FRESH }), // TH-POLICE manager & national: not routed
+    assignment: split('A', 403, 403, { thQltt: 409 }), // within the lead agency, once it has acknowledged
     'information-requests': agencyLater('A'),
     'information-responses': carrierOnly('A', 409), // nothing was asked
     verification: agencyLater('A'),
@@ -99,6 +100,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
   B: {
     'hold-confirmation': carrierOnly('B', FRESH),
     acknowledgement: split('B', 403, 403, { thQltt: 409, thDept: FRESH }), // TH-QLTT: already acknowledged
+    assignment: split('B', 403, 403, { thQltt: FRESH }),
     'information-requests': split('B', 403, 403, { thQltt: FRESH, thDept: 409 }),
     'information-responses': carrierOnly('B', 409),
     verification: split('B', 403, 403, { thQltt: FRESH }),
@@ -121,6 +123,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
   K: {
     'hold-confirmation': carrierOnly('K', FRESH),
     acknowledgement: split('K', 403, FRESH, { thDept: 403 }), // TH-DEPT sees it (oversight) but is not routed
+    assignment: split('K', 403, 403, { kt1: 409 }),
     'information-requests': agencyLater('K'),
     'information-responses': carrierOnly('K', 409),
     verification: agencyLater('K'),
@@ -145,6 +148,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
 const ACTION_BODY: Record<ActionEndpoint, () => unknown> = {
   'hold-confirmation': () => ({ holdRecordRef: 'BB-MATRIX-1' }),
   acknowledgement: () => ({}),
+  assignment: () => ({}), // the caller takes the case
   'information-requests': () => ({ question: 'Người gửi là ai?' }),
   'information-responses': () => ({ answer: 'Cửa hàng X, Hoằng Hóa' }),
   verification: () => ({ outcome: 'started' }),

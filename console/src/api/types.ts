@@ -24,10 +24,16 @@ export interface CaseSummary {
   provinceCode: string;
   categoryCode: string;
   leadAgencyId: string | null;
+  assignee: { id: string; name: string } | null;
   flags: { crossBorder: boolean; kt1: boolean; signsOfCrime: boolean; overdue: boolean };
   nextDeadlineAt: string | null;
   deadlines: DeadlineView[];
   detectedAt: string;
+}
+
+/** Whom a case can be assigned to (GET /v1/cases/{id}/assignees). */
+export interface AssigneeList {
+  items: { id: string; name: string; role: 'officer' | 'manager'; agencyId: string }[];
 }
 
 export interface Page<T> {
