@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { catalogue } from '../../domain/messages/index.js';
 import { call } from './api.js';
 
 /** Test helpers for people using the console: an officer with a password, and requests made with a session cookie. */
@@ -31,3 +33,13 @@ export async function signIn(base: string, username: string, password = PASSWORD
 /** A request as the console makes it: the session cookie, and the CSRF token when given. */
 export const asSession = (base: string, s: { cookie: string; csrf?: string }, method: string, path: string, body?: unknown) =>
   call(base, null, method, path, body, { cookie: s.cookie, ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) });
+
+/** Signs in through the console's form and waits for the inbox. */
+export async function signInToConsole(page: Page, base: string, username: string, password = PASSWORD) {
+  const vi = catalogue('vi');
+  await page.goto(`${base}/console/`);
+  await page.getByLabel(vi.ui.username).fill(username);
+  await page.getByLabel(vi.ui.password).fill(password);
+  await page.getByRole('button', { name: vi.ui.signIn }).click();
+  await page.getByRole('heading', { name: vi.ui.inboxTitle }).waitFor();
+}

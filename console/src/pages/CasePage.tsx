@@ -24,6 +24,7 @@ export function CasePage() {
   if (c.error) return <ProblemMessage error={c.error} />;
   const kase = c.data;
   const forms = formsFor(kase);
+  const fourEyes = kase.status === 'SANCTION_PROPOSED' && !!session && kase.proposal?.by === session.principal.id;
   return (
     <>
       <p>
@@ -51,6 +52,12 @@ export function CasePage() {
             <p role="status" className="done">
               {lastDone ? t('actionDone', { action: m.action[lastDone] }) : ''}
             </p>
+            {fourEyes ? (
+              // the API refuses the proposer's decision (FOUR_EYES); say so rather than leave the form out silently
+              <p className="refusal" data-testid="four-eyes">
+                {m.refusal.FOUR_EYES}
+              </p>
+            ) : null}
             {forms.length === 0 ? <p>{t('noActions')}</p> : null}
             {forms.map(([action, spec]) => (
               <ActionForm key={`${action}:${kase.status}`} c={kase} action={action} spec={spec} onDone={setLastDone} />
