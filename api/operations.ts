@@ -9,6 +9,7 @@ import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseAssigneeOperations } from './resources/case-assignees.js';
 import { caseOperations } from './resources/cases.js';
+import { dashboardOperations } from './resources/dashboard.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
@@ -23,6 +24,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
   ...caseActionOperations,
   ...caseAssigneeOperations,
+  ...dashboardOperations,
   ...historyOperations,
   ...principalOperations,
   ...carrierOperations,

@@ -2,11 +2,13 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { caseSummary, type CaseRow } from '../../prisma/cases/rows.js';
 import type { Actor } from '../../domain/access.js';
-import type { CaseView } from '../../domain/case-view.js';
+import type { AssignmentView, CaseView } from '../../domain/case-view.js';
 import { allowedActions, getCase } from '../../workflows/definitions.js';
 
 /** A case as the API returns it: the workflow's view plus what this caller may do now. */
-export interface CaseResource extends CaseView {
+export interface CaseResource extends Omit<CaseView, 'assignee'> {
+  /** Always present: null until the case is assigned (and on cases opened before assignment existed). */
+  assignee: AssignmentView | null;
   allowedActions: string[];
   links: { self: string; history: string };
 }
@@ -14,7 +16,7 @@ export interface CaseResource extends CaseView {
 export const links = (id: string) => ({ self: `/v1/cases/${id}`, history: `/v1/cases/${id}/history` });
 
 export function caseResource(view: CaseView, allowed: string[]): CaseResource {
-  return { ...view, allowedActions: allowed, links: links(view.id) };
+  return { ...view, assignee: view.assignee ?? null, allowedActions: allowed, links: links(view.id) };
 }
 
 /** The live case from its workflow; a workflow no longer retained falls back to the stored record. */

@@ -49,8 +49,7 @@ export const CaseResourceSchema = z
     assignee: z
       .object({ id: z.string(), name: z.string(), at: instant, by: z.string() })
       .nullable()
-      .optional()
-      .meta({ description: 'The lead agency’s officer handling the case; absent until assigned' }),
+      .meta({ description: 'The lead agency’s officer handling the case; null until assigned' }),
     flags: z.object({
       crossBorder: z.boolean(),
       kt1: z.boolean(),

@@ -556,6 +556,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /v1/session': 'test/e2e/console-session.test.ts',
   'GET /v1/session': 'test/e2e/console-session.test.ts',
   'DELETE /v1/session': 'test/e2e/console-session.test.ts',
+  'GET /v1/cases/{id}/assignees': 'test/e2e/assignment.test.ts',
+  'GET /v1/dashboard': 'test/e2e/dashboard.test.ts',
   'GET /v1/notifications': 'test/e2e/notifications.test.ts',
   'POST /v1/notifications/read-all': 'test/e2e/notifications.test.ts',
   'POST /v1/notifications/{id}/read': 'test/e2e/notifications.test.ts',

@@ -33,6 +33,11 @@ export function Layout() {
                 ) : null}
               </NavLink>
             </li>
+            {session && (session.principal.role === 'manager' || session.principal.role === 'admin') ? (
+              <li>
+                <NavLink to="/dashboard">{t('navDashboard')}</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/reference">{t('navReference')}</NavLink>
             </li>

@@ -8,13 +8,14 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CASE_STATUSES } from '../../../domain/case-states.js';
 import { CLOCK_IDS } from '../../../domain/clocks.js';
-import { formatDateTime, labelOf } from '../../../domain/messages/index.js';
+import { formatDate, formatDateTime, labelOf } from '../../../domain/messages/index.js';
 import { ITEM_CATEGORIES } from '../../../domain/reference/categories.js';
 import { api, query } from '../api/client.js';
 import type { CaseSummary, Page } from '../api/types.js';
 import { DeadlineLine, nearest } from '../components/Deadline.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { useI18n } from '../i18n.js';
+import { useAgencyName } from '../reference.js';
 
 const PAGE_SIZE = 25;
 
@@ -30,7 +31,18 @@ export function Inbox() {
     closed: params.get('closed') === 'true',
     q: params.get('q') ?? '',
     cursor: params.get('cursor') ?? '',
+    // set by the dashboard's links, which have no control of their own here
+    leadAgency: params.get('leadAgency') ?? '',
+    detectedFrom: params.get('detectedFrom') ?? '',
+    detectedTo: params.get('detectedTo') ?? '',
   };
+  const agencyName = useAgencyName();
+  const fromDashboard = [
+    filters.leadAgency ? agencyName(filters.leadAgency) : '',
+    filters.detectedFrom && filters.detectedTo
+      ? t('fromTo', { from: formatDate(filters.detectedFrom), to: formatDate(new Date(Date.parse(filters.detectedTo) - 1)) })
+      : '',
+  ].filter(Boolean);
   const cases = useQuery({
     queryKey: ['cases', filters],
     queryFn: () =>
@@ -46,6 +58,9 @@ export function Inbox() {
           assignedToMe: filters.mine || undefined,
           open: filters.closed ? undefined : true, // what needs doing now, unless closed cases are asked for
           q: filters.q,
+          leadAgency: filters.leadAgency,
+          detectedFrom: filters.detectedFrom,
+          detectedTo: filters.detectedTo,
           cursor: filters.cursor,
         })}`,
       ),
@@ -131,6 +146,7 @@ export function Inbox() {
           </button>
         </div>
       </form>
+      {fromDashboard.length ? <p className="listed-by">{t('listedBy', { filter: fromDashboard.join(' · ') })}</p> : null}
       {cases.isPending ? <p role="status">{t('loading')}</p> : null}
       {cases.error ? <ProblemMessage error={cases.error} /> : null}
       {cases.data && cases.data.items.length === 0 ? <p role="status">{t('noCases')}</p> : null}
