@@ -37,6 +37,23 @@ export interface AssigneeList {
   items: { id: string; name: string; role: 'officer' | 'manager'; agencyId: string }[];
 }
 
+/** GET /v1/principals: people and systems, with their keys (never secrets). */
+export interface Principal {
+  id: string;
+  name: string;
+  role: Exclude<Role, 'system'>;
+  carrierId: string | null;
+  agencyId: string | null;
+  provinceCode: string | null;
+  title: string | null;
+  keys: { id: string; prefix: string; name: string; revokedAt: string | null }[];
+}
+
+export interface Carrier {
+  id: string;
+  name: string;
+}
+
 /** GET /v1/dashboard. */
 export interface Dashboard {
   openByStatus: { status: CaseStatus; count: number }[];

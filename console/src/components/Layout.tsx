@@ -41,6 +41,11 @@ export function Layout() {
             <li>
               <NavLink to="/reference">{t('navReference')}</NavLink>
             </li>
+            {session?.principal.role === 'admin' ? (
+              <li>
+                <NavLink to="/admin">{t('navAdmin')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="account">
