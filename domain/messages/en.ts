@@ -307,6 +307,7 @@ export const en: Catalogue = {
     assignTo: 'Assign to an officer',
     fieldAssignee: 'Officer',
     temporalHistory: 'The case’s Temporal history (JSON)',
+    noFigures: 'No cases.',
     navDashboard: 'Dashboard',
     dashboardTitle: 'Dashboard: how cases stand',
     chartOpenByStatus: 'Open cases by status',

@@ -85,6 +85,7 @@ const ui = {
   assignTo: 'Giao cho cán bộ',
   fieldAssignee: 'Cán bộ được giao',
   temporalHistory: 'Lịch sử Temporal của vụ việc (JSON)',
+  noFigures: 'Không có vụ việc nào.',
   navDashboard: 'Bảng điều khiển',
   dashboardTitle: 'Bảng điều khiển: tình hình xử lý vụ việc',
   chartOpenByStatus: 'Vụ việc đang xử lý theo trạng thái',

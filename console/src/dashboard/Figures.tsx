@@ -2,6 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Chart, type ChartOption } from '../components/Chart.js';
+import { useI18n } from '../i18n.js';
 
 export interface Row {
   label: string;
@@ -19,14 +20,15 @@ export interface FiguresProps {
 
 export function Figures({ id, title, columns, rows, option }: FiguresProps) {
   const navigate = useNavigate();
+  const { t } = useI18n();
   const targets = rows.map((r) => r.to).join('\n');
   // a new option only when the figures change, so the chart is not redrawn at every render
   const pick = useMemo(() => (i: number) => void navigate(targets.split('\n')[i]!), [navigate, targets]);
   return (
     <section aria-labelledby={id} className="figures">
       <h2 id={id}>{title}</h2>
-      <Chart option={option} label={title} onPick={pick} />
-      <div className="table-wrap">
+      {rows.length === 0 ? <p>{t('noFigures')}</p> : <Chart option={option} label={title} onPick={pick} />}
+      <div className="table-wrap" hidden={rows.length === 0}>
         <table>
           <caption className="visually-hidden">{title}</caption>
           <thead>

@@ -16,7 +16,7 @@ import { useAgencyName } from '../reference.js';
 
 const bars = (labels: string[], series: { name: string; data: number[] }[]): ChartOption => ({
   tooltip: { trigger: 'axis' },
-  legend: series.length > 1 ? {} : undefined,
+  legend: series.length > 1 ? { top: 0 } : undefined,
   grid: { left: 8, right: 8, bottom: 8, top: series.length > 1 ? 32 : 8, containLabel: true },
   xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 4 ? 30 : 0 } },
   yAxis: { type: 'value', minInterval: 1 },
