@@ -33,9 +33,7 @@ describe('administration', () => {
     await carrier.getByLabel(vi.ui.colCode).fill('GHN');
     await carrier.getByLabel(vi.ui.colName).fill('Công ty Giao Hàng Nhanh');
     await carrier.getByRole('button', { name: vi.ui.adminCreateCarrier }).click();
-    await eventually(() => page.locator('p.done').textContent()).toBe(
-      vi.ui.carrierCreated.replace('{name}', 'Công ty Giao Hàng Nhanh'),
-    );
+    await eventually(() => page.locator('p.done').textContent()).toBe(vi.ui.carrierCreated.replace('{name}', 'Công ty Giao Hàng Nhanh'));
 
     const create = page.locator('section', { has: page.getByRole('heading', { name: vi.ui.adminCreatePrincipal }) }).last();
     await create.getByRole('button', { name: vi.ui.adminCreatePrincipal }).click(); // nothing filled: the API's messages beside the fields
