@@ -8,8 +8,10 @@ import type { Operation } from './http/operation.js';
 import { carrierComplianceOperations } from './resources/carrier-compliance.js';
 import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
+import { caseAssigneeOperations } from './resources/case-assignees.js';
 import { caseOperations } from './resources/cases.js';
 import { codecOperations } from './resources/codec.js';
+import { dashboardOperations } from './resources/dashboard.js';
 import { docsOperations } from './resources/docs.js';
 import { healthOperations } from './resources/health.js';
 import { historyOperations } from './resources/history.js';
@@ -27,6 +29,8 @@ import { webhookOperations } from './resources/webhooks.js';
 export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
   ...caseActionOperations,
+  ...caseAssigneeOperations,
+  ...dashboardOperations,
   ...historyOperations,
   ...incidentOperations,
   ...principalOperations,

@@ -218,3 +218,6 @@ export function webhookOwnerActor(owner: WebhookOwner): Actor {
     ? { id: `webhook:carrier:${owner.id}`, role: 'carrier', carrierId: owner.id }
     : { id: `webhook:agency:${owner.id}`, role: 'officer', agencyId: owner.id };
 }
+
+/** Managers (and administrators) read the dashboard's figures, over the cases they may see. */
+export const canReadDashboard = (actor: Actor): boolean => actor.role === 'manager' || actor.role === 'admin';

@@ -2,6 +2,7 @@
  * Everything anyone can do to a case, as data (docs/domain-model.md, "Actions"). An action says
  * what is asked; case-states.ts decides whether this actor may do it now and what the case becomes.
  */
+import type { Role } from './access.js';
 import type { IsoDate } from './calendar.js';
 import type { ClockId } from './clocks.js';
 import type { ViolatorKind } from './fines.js';
@@ -25,11 +26,20 @@ export interface EvidenceRef {
   description: string;
 }
 
+/** The officer a case is assigned to, as the API found them: the workflow cannot look principals up. */
+export interface Assignee {
+  id: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+}
+
 /** Every action kind, in the order of docs/domain-model.md "The case, step by step". */
 export const ACTION_KINDS = [
   'confirmHold',
   'notify',
   'acknowledge',
+  'assign',
   'startVerification',
   'requestInformation',
   'respondInformation',
@@ -65,6 +75,8 @@ interface ActionFields {
   notify: object;
   // 4. Acknowledged: each routed agency, the lead first to take the case.
   acknowledge: object;
+  // Within the lead agency: an officer takes the case ("nhận xử lý") or is given it by a colleague.
+  assign: { assignee: Assignee };
   // 5. Under verification.
   startVerification: object;
   requestInformation: { question: string };

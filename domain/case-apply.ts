@@ -83,6 +83,8 @@ function patchFor(view: CaseView, a: CaseAction, actor: Actor, atDate: Date): Pa
       return { flags: { ...view.flags, holdConfirmed: true } };
     case 'acknowledge':
       return { acknowledgements: [...view.acknowledgements, { agencyId: actor.agencyId!, by: actor.id, at }] };
+    case 'assign':
+      return { assignee: { id: a.assignee.id, name: a.assignee.name, at, by: actor.id } };
     case 'requestInformation':
       return { flags: { ...view.flags, informationRequested: true } };
     case 'respondInformation':

@@ -20,6 +20,7 @@ const ACTION_EVENTS = {
   confirmHold: 'HOLD_CONFIRMED',
   notify: 'AGENCIES_NOTIFIED',
   acknowledge: 'ACKNOWLEDGED',
+  assign: 'ASSIGNED',
   startVerification: 'VERIFICATION_STARTED',
   requestInformation: 'INFORMATION_REQUESTED',
   respondInformation: 'INFORMATION_PROVIDED',
@@ -100,6 +101,8 @@ export interface CaseWrite {
 export const agencyAddress = (id: string) => `agency:${id}`;
 export const managersAddress = (id: string) => `agency:${id}/managers`;
 export const carrierAddress = (id: string) => `carrier:${id}`;
+/** The address of notices for one principal (assignment and the like). */
+export const principalAddress = (id: string) => `principal:${id}`;
 
 /** Who must hear of a step at once (beyond reading the case): the notices it sends. */
 export function recipientsOf(a: CaseAction, after: CaseView): string[] {
@@ -111,6 +114,8 @@ export function recipientsOf(a: CaseAction, after: CaseView): string[] {
       return routed;
     case 'addAgency':
       return [agencyAddress(a.agencyId)];
+    case 'assign': // one who takes the case need not be told
+      return after.assignee?.by === a.assignee.id ? [] : [principalAddress(a.assignee.id)];
     case 'requestInformation':
     case 'clear': // the carrier is told to release and resume delivery
     case 'serveDecision':

@@ -127,6 +127,11 @@ export const STANDING_GUARDS: { [K in ActionKind]?: StandingGuard } = {
 /** Guards that read what the action says. */
 export const PAYLOAD_GUARDS: { [K in ActionKind]?: PayloadGuard<K> } = {
   confirmHold: (a) => needText(a.holdRecordRef, 'the hold record reference'),
+  assign: (a, s) => {
+    if (a.assignee?.agencyId !== s.view.leadAgencyId || !['officer', 'manager'].includes(a.assignee.role))
+      return refuse('ASSIGNEE_NOT_IN_LEAD_AGENCY', 'a case is assigned to an officer of its lead agency');
+    return s.view.assignee?.id === a.assignee.id ? refuse('ALREADY_DONE', 'the case is already assigned to this officer') : null;
+  },
   requestInformation: (a) => needText(a.question, 'the question'),
   respondInformation: (a) => needText(a.answer, 'the answer'),
   addAgency: (a, s) => {

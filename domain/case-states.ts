@@ -84,6 +84,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // 4. Each agency acknowledges; the lead's acknowledgement takes the case.
   { from: ['NOTIFIED'], action: 'acknowledge', by: ['NOTIFIED_AGENCY'], to: 'ACKNOWLEDGED', when: 'byLead' },
   { from: NOTIFIED_ONWARDS, action: 'acknowledge', by: ['NOTIFIED_AGENCY'], to: SAME },
+  // Within the lead agency, an officer takes the case or is given it.
+  { from: NOTIFIED_ONWARDS, action: 'assign', by: LEAD, to: SAME },
   // 5. Verification: questions to the carrier, re-routing, extensions.
   { from: ['ACKNOWLEDGED'], action: 'startVerification', by: LEAD, to: 'UNDER_VERIFICATION' },
   { from: [...VERIFYING, 'VIOLATION_CONFIRMED', 'VIOLATION_RECORDED'], action: 'requestInformation', by: ROUTED, to: SAME },

@@ -102,6 +102,14 @@ export interface PaymentView {
   receiptRef: string | null;
 }
 
+/** Who in the lead agency handles the case, since when, and who gave it to them. */
+export interface AssignmentView {
+  id: string;
+  name: string;
+  at: IsoInstant;
+  by: string;
+}
+
 /** One case. */
 export interface CaseView {
   id: string;
@@ -118,6 +126,8 @@ export interface CaseView {
   /** Routed agencies, lead first. */
   agencyIds: string[];
   acknowledgements: Acknowledgement[];
+  /** Absent on cases never assigned (and on those opened before assignment existed). */
+  assignee?: AssignmentView | null;
   flags: CaseFlags;
   violation: ViolationView | null;
   proposal: ProposalView | null;

@@ -4,10 +4,9 @@
  * managers; a carrier reads its carrier's.
  */
 import type { Actor } from './access.js';
-import { agencyAddress, carrierAddress, managersAddress } from './case-events.js';
+import { agencyAddress, carrierAddress, managersAddress, principalAddress } from './case-events.js';
 
-/** The address of notices for one principal (assignment and the like). */
-export const principalAddress = (id: string) => `principal:${id}`;
+export { principalAddress };
 
 /** Every notification address whose notices this actor reads. */
 export function noticeAddressesOf(actor: Actor): string[] {

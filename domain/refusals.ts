@@ -41,6 +41,7 @@ export const REFUSAL_CONCERNS = {
   RELIEF_NOT_ALLOWED: 'case', // the fine is below what LHAV Art. 76 or 79 lets be postponed or split
   INVALID_INSTALMENTS: 'case',
   INCIDENT_OPEN: 'case', // an earlier step of the case waits for an administrator's retry
+  ASSIGNEE_NOT_IN_LEAD_AGENCY: 'case', // a case is assigned within its lead agency only
 } as const satisfies Record<string, RefusalConcern>;
 
 export type RefusalCode = keyof typeof REFUSAL_CONCERNS;

@@ -18,6 +18,7 @@ interface Target {
 export const ACTION_TARGETS: Record<Exclude<ActionKind, SystemAction>, Target> = {
   confirmHold: { endpoint: 'hold-confirmation' },
   acknowledge: { endpoint: 'acknowledgement' },
+  assign: { endpoint: 'assignment' },
   startVerification: { endpoint: 'verification', body: { outcome: 'started' } },
   requestInformation: { endpoint: 'information-requests' },
   respondInformation: { endpoint: 'information-responses' },

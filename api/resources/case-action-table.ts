@@ -4,15 +4,25 @@
  * turns each row into an operation.
  */
 import { z } from 'zod';
+import type { Actor } from '../../domain/access.js';
 import type { CaseAction } from '../../domain/case-actions.js';
 import type { ClockId } from '../../domain/clocks.js';
+import { findAssignee } from '../../prisma/assignees.js';
+import type { Db } from '../../prisma/client.js';
+import { problem } from '../http/problems.js';
 import { evidence, isoDate, text, upperCode, vnd } from '../schemas/fields.js';
 import { serviceMethod, violationParty, violator } from '../schemas/vocabulary.js';
+
+/** What a row may look up to build its action: the workflow cannot read the database. */
+export interface ActionContext {
+  actor: Actor;
+  db: Db;
+}
 
 interface ActionRow<S extends z.ZodType> {
   summary: string;
   body: S;
-  action: (body: z.output<S>) => CaseAction;
+  action: (body: z.output<S>, ctx: ActionContext) => CaseAction | Promise<CaseAction>;
 }
 // one row, its action typed from its own body
 const row = <S extends z.ZodType>(r: ActionRow<S>): ActionRow<z.ZodType> => r as unknown as ActionRow<z.ZodType>;
@@ -27,6 +37,15 @@ export const CASE_ACTIONS = {
     action: (b) => ({ kind: 'confirmHold', holdRecordRef: b.holdRecordRef }),
   }),
   acknowledgement: row({ summary: 'Acknowledge the case (a routed agency)', body: none, action: () => ({ kind: 'acknowledge' }) }),
+  assignment: row({
+    summary: 'Take the case, or assign it to an officer of the lead agency',
+    body: z.object({ officerId: text(64).optional() }).strict(),
+    action: async (b, { actor, db }) => {
+      const assignee = await findAssignee(db, b.officerId ?? actor.id);
+      if (!assignee) throw problem(422, 'unknown-reference', 'Unknown officer', `No officer ${b.officerId} to assign the case to.`);
+      return { kind: 'assign', assignee };
+    },
+  }),
   'information-requests': row({
     summary: 'Ask the carrier for information',
     body: z.object({ question: text(4000) }).strict(),

@@ -70,7 +70,7 @@ export const caseActionOperations: Operation[] = Object.entries(CASE_ACTIONS).ma
             const { view, allowedActions } = await updateResult(
               connection,
               client.workflow.getHandle(row.id).startUpdate(act, {
-                args: [{ action: action(validBody), actor: req.actor }],
+                args: [{ action: await action(validBody, { actor: req.actor, db: deps.db }), actor: req.actor }],
                 waitForStage: 'ACCEPTED',
                 updateId: keyedId('act', req.actor.id, key), // a retry finds the Update it repeats
               }),

@@ -3,13 +3,15 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { caseSummary, type CaseRow } from '../../prisma/cases/rows.js';
 import { canSeeIncidents, type Actor } from '../../domain/access.js';
 import type { ActionKind } from '../../domain/case-actions.js';
-import type { CaseView } from '../../domain/case-view.js';
+import type { AssignmentView, CaseView } from '../../domain/case-view.js';
 import { allowedActions, getCase, getIncident } from '../../workflows/definitions.js';
 import { actionLinks, type ActionLink } from './action-endpoints.js';
 import { incidentResource } from './incidents.js';
 
 /** A case as the API returns it: the workflow's view plus what this caller may do now (and, for oversight, an open incident). */
-export interface CaseResource extends CaseView {
+export interface CaseResource extends Omit<CaseView, 'assignee'> {
+  /** Always present: null until the case is assigned (and on cases opened before assignment existed). */
+  assignee: AssignmentView | null;
   allowedActions: ActionKind[];
   /** The request that takes each allowed action (method, path, and the body fields that select it). */
   actions: ActionLink[];
@@ -26,7 +28,13 @@ export const replayedHeader = {
 export const links = (id: string) => ({ self: `/v1/cases/${id}`, history: `/v1/cases/${id}/history` });
 
 export function caseResource(view: CaseView, allowed: ActionKind[]): CaseResource {
-  return { ...view, allowedActions: allowed, actions: actionLinks(view.id, allowed), links: links(view.id) };
+  return {
+    ...view,
+    assignee: view.assignee ?? null,
+    allowedActions: allowed,
+    actions: actionLinks(view.id, allowed),
+    links: links(view.id),
+  };
 }
 
 /** The live case from its workflow; a workflow no longer retained falls back to the stored record. */

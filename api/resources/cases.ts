@@ -161,13 +161,18 @@ export const caseOperations: Operation[] = [
     responses: { 200: { description: 'A page of cases', schema: CasePageSchema } },
     problems: [400],
     handler: async ({ query: q, req, res, deps }) => {
-      const { sort, limit, cursor, ...filter } = q;
-      const page = await visibleCasePage(deps.db, req.actor, filter, {
-        field: sort.replace('-', '') as CaseSortField,
-        desc: sort.startsWith('-'),
-        after: cursor ? decodeCursor(cursor, sort) : null,
-        limit,
-      });
+      const { sort, limit, cursor, assignedToMe, ...filter } = q;
+      const page = await visibleCasePage(
+        deps.db,
+        req.actor,
+        { ...filter, assigneeId: assignedToMe ? req.actor.id : undefined },
+        {
+          field: sort.replace('-', '') as CaseSortField,
+          desc: sort.startsWith('-'),
+          after: cursor ? decodeCursor(cursor, sort) : null,
+          limit,
+        },
+      );
       const next = page.next ? encodeCursor(sort, page.next) : null;
       res.json({
         items: page.rows.map(recordSummary),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { detectionInstant, isoDate, provinceCode, text, upperCode, evidence } from './fields.js';
-import { caseStatus, principalRole, stage } from './vocabulary.js';
+import { caseStatus, clockId, principalRole, stage } from './vocabulary.js';
 
 const code = upperCode('COUNTERFEIT');
 export const carrierRefSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1-64 letters, digits, dot, dash or underscore');
@@ -45,6 +45,9 @@ export const CaseListQuery = z
     leadAgency: text(64).optional(),
     carrier: text(64).optional(),
     overdue: boolQuery.optional(),
+    open: boolQuery.optional().meta({ description: 'true: only cases not yet closed' }),
+    clock: clockId.optional().meta({ description: 'Only cases where this clock is running' }),
+    assignedToMe: boolQuery.optional().meta({ description: 'true: only cases assigned to the caller' }),
     detectedFrom: z.iso.datetime({ offset: true }).optional(),
     detectedTo: z.iso.datetime({ offset: true }).optional(),
     q: text(64).optional().meta({ description: 'Tracking number or case number (prefix match)' }),

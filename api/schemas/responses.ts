@@ -60,6 +60,10 @@ export const CaseResourceSchema = z
     leadAgencyId: z.string().nullable(),
     agencyIds: z.array(z.string()).meta({ description: 'Routed agencies, lead first' }),
     acknowledgements: z.array(z.object({ agencyId: z.string(), by: z.string(), at: instant })),
+    assignee: z
+      .object({ id: z.string(), name: z.string(), at: instant, by: z.string() })
+      .nullable()
+      .meta({ description: 'The lead agency’s officer handling the case; null until assigned' }),
     flags: z.object({
       crossBorder: z.boolean(),
       kt1: z.boolean(),
@@ -156,6 +160,10 @@ export const CaseSummarySchema = z
     stage,
     leadAgencyId: z.string().nullable(),
     agencyIds: z.array(z.string()),
+    assignee: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The lead agency’s officer handling the case' }),
     flags: z.object({ crossBorder: z.boolean(), kt1: z.boolean(), signsOfCrime: z.boolean(), overdue: z.boolean() }),
     nextDeadlineAt: instant.nullable(),
     deadlines: z.array(DeadlineSchema),

@@ -5,7 +5,9 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiProblem } from './api/problem.js';
 import { Layout } from './components/Layout.js';
 import { I18nProvider, useI18n } from './i18n.js';
+import { Admin } from './pages/Admin.js';
 import { CasePage } from './pages/CasePage.js';
+import { Dashboard } from './pages/Dashboard.js';
 import { Inbox } from './pages/Inbox.js';
 import { Notifications } from './pages/Notifications.js';
 import { Reference } from './pages/Reference.js';
@@ -47,6 +49,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<Inbox />} />
                 <Route path="cases/:id" element={<CasePage />} />
                 <Route path="notifications" element={<Notifications />} />
+                <Route path="dashboard" element={<Dashboard />} />
+                <Route path="admin" element={<Admin />} />
                 <Route path="reference" element={<Reference />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

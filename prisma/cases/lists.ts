@@ -2,7 +2,8 @@
 import type { Db } from '../client.js';
 import type { Prisma } from '../generated/client.js';
 import type { Actor } from '../../domain/access.js';
-import type { CaseStatus } from '../../domain/case-states.js';
+import { CLOSED_STATUSES, type CaseStatus } from '../../domain/case-states.js';
+import type { ClockId } from '../../domain/clocks.js';
 import type { CaseRow } from './rows.js';
 import { visibleCasesWhere } from './visibility.js';
 
@@ -13,6 +14,12 @@ export interface CaseListFilter {
   leadAgency?: string;
   carrier?: string;
   overdue?: boolean;
+  /** true: only cases not yet closed. */
+  open?: boolean;
+  /** Only cases where this clock is running. */
+  clock?: ClockId;
+  /** Only cases assigned to this principal. */
+  assigneeId?: string;
   /** ISO instants: detected at or after `detectedFrom`, before `detectedTo`. */
   detectedFrom?: string;
   detectedTo?: string;
@@ -59,6 +66,10 @@ function filterWhere(f: CaseListFilter): Prisma.CaseWhereInput[] {
     ...(f.leadAgency ? [{ leadAgencyId: f.leadAgency }] : []),
     ...(f.carrier ? [{ carrierId: f.carrier }] : []),
     ...(f.overdue !== undefined ? [{ overdue: f.overdue }] : []),
+    ...(f.open === true ? [{ status: { notIn: [...CLOSED_STATUSES] } }] : []),
+    ...(f.open === false ? [{ status: { in: [...CLOSED_STATUSES] } }] : []),
+    ...(f.clock ? [{ deadlines: { array_contains: [{ clock: f.clock }] } }] : []),
+    ...(f.assigneeId ? [{ assigneeId: f.assigneeId }] : []),
     ...(f.detectedFrom ? [{ detectedAt: { gte: new Date(f.detectedFrom) } }] : []),
     ...(f.detectedTo ? [{ detectedAt: { lt: new Date(f.detectedTo) } }] : []),
     ...(f.q ? [{ OR: [{ trackingNumber: { startsWith: literalPrefix(f.q) } }, { number: { startsWith: literalPrefix(f.q) } }] }] : []),

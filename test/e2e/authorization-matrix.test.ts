@@ -80,6 +80,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
     'hold-confirmation': carrierOnly('A', FRESH),
     // a manager acts for its own routed agency as its officers do (domain/access.ts PARTY_ROLES)
     acknowledgement: split('A', 403, 403, { thQltt: FRESH, thDept: FRESH, thQlttMgr: FRESH }), // TH-POLICE manager & national: not routed
+    assignment: split('A', 403, 403, { thQltt: 409, thQlttMgr: 409 }), // within the lead agency, once it has acknowledged
     'information-requests': agencyLater('A'),
     'information-responses': carrierOnly('A', 409), // nothing was asked
     verification: agencyLater('A'),
@@ -103,6 +104,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
   B: {
     'hold-confirmation': carrierOnly('B', FRESH),
     acknowledgement: split('B', 403, 403, { thQltt: 409, thDept: FRESH, thQlttMgr: 409 }), // TH-QLTT: already acknowledged
+    assignment: split('B', 403, 403, { thQltt: FRESH, thQlttMgr: FRESH }),
     'information-requests': split('B', 403, 403, { thQltt: FRESH, thDept: 409, thQlttMgr: FRESH }),
     'information-responses': carrierOnly('B', 409),
     verification: split('B', 403, 403, { thQltt: FRESH, thQlttMgr: FRESH }),
@@ -125,6 +127,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
   K: {
     'hold-confirmation': carrierOnly('K', FRESH),
     acknowledgement: split('K', 403, FRESH, { thDept: 403 }), // TH-DEPT sees it (oversight) but is not routed
+    assignment: split('K', 403, 403, { kt1: 409 }),
     'information-requests': agencyLater('K'),
     'information-responses': carrierOnly('K', 409),
     verification: agencyLater('K'),
@@ -149,6 +152,7 @@ const ACTIONS: Record<CaseKey, Record<ActionEndpoint, ActorExpect>> = {
 const ACTION_BODY: Record<ActionEndpoint, () => unknown> = {
   'hold-confirmation': () => ({ holdRecordRef: 'BB-MATRIX-1' }),
   acknowledgement: () => ({}),
+  assignment: () => ({}), // the caller takes the case
   'information-requests': () => ({ question: 'Người gửi là ai?' }),
   'information-responses': () => ({ answer: 'Cửa hàng X, Hoằng Hóa' }),
   verification: () => ({ outcome: 'started' }),
@@ -797,6 +801,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /v1/session': 'test/e2e/console-session.test.ts',
   'GET /v1/session': 'test/e2e/console-session.test.ts',
   'DELETE /v1/session': 'test/e2e/console-session.test.ts',
+  'GET /v1/cases/{id}/assignees': 'test/e2e/assignment.test.ts',
+  'GET /v1/dashboard': 'test/e2e/dashboard.test.ts',
   'GET /v1/notifications': 'test/e2e/notifications.test.ts',
   'POST /v1/notifications/read-all': 'test/e2e/notifications.test.ts',
   'POST /v1/notifications/{id}/read': 'test/e2e/notifications.test.ts',

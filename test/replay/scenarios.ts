@@ -22,6 +22,8 @@ async function verifying(env: TestWorkflowEnvironment, taskQueue: string, ref: s
   await c.do(dept, { kind: 'acknowledge' });
   await c.do(qltt, { kind: 'acknowledge' });
   await c.do(qltt, { kind: 'startVerification' });
+  // v5: the officer handling it is named within the lead agency
+  await c.do(qltt, { kind: 'assign', assignee: { id: qltt.id, name: 'Cán bộ QLTT', role: 'officer', agencyId: 'TH-QLTT' } });
   return c;
 }
 

@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { catalogue } from '../../domain/messages/index.js';
 import { call } from './api.js';
 
 /** Test helpers for people using the console: an officer with a password, and requests made with a session cookie. */
@@ -37,3 +39,13 @@ export const asSession = (
   body?: unknown,
   headers: Record<string, string> = {},
 ) => call(base, null, method, path, body, { ...headers, cookie: s.cookie, ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) });
+
+/** Signs in through the console's form and waits for the inbox. */
+export async function signInToConsole(page: Page, base: string, username: string, password = PASSWORD) {
+  const vi = catalogue('vi');
+  await page.goto(`${base}/console/`);
+  await page.getByLabel(vi.ui.username).fill(username);
+  await page.getByLabel(vi.ui.password).fill(password);
+  await page.getByRole('button', { name: vi.ui.signIn }).click();
+  await page.getByRole('heading', { name: vi.ui.inboxTitle }).waitFor();
+}

@@ -2,18 +2,23 @@
  * One action as a form. Nothing is checked in the browser: the API validates, and its answer is
  * shown where it belongs — a field's error beside the field, a refusal's reason above the button.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client.js';
 import { ApiProblem } from '../api/problem.js';
-import type { CaseResource } from '../api/types.js';
+import type { AssigneeList, CaseResource } from '../api/types.js';
 import { Field } from '../components/Field.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { useI18n } from '../i18n.js';
 import type { FieldSpec, FormSpec, PersonAction } from './action-forms.js';
 
-function useOptions(c: CaseResource): (f: FieldSpec) => [string, string][] {
+function useOptions(c: CaseResource, spec: FormSpec): (f: FieldSpec) => [string, string][] {
   const { m } = useI18n();
+  const assignees = useQuery({
+    queryKey: ['assignees', c.id],
+    queryFn: () => api<AssigneeList>('GET', `/v1/cases/${encodeURIComponent(c.id)}/assignees`),
+    enabled: spec.fields.some((f) => f.options === 'assignees'),
+  });
   return (f) => {
     switch (f.options) {
       case 'violationParty':
@@ -26,6 +31,8 @@ function useOptions(c: CaseResource): (f: FieldSpec) => [string, string][] {
         return Object.entries(m.decision);
       case 'clocks':
         return c.deadlines.filter((d) => d.availableExtensions.length).map((d) => [d.clock, m.clock[d.clock]]);
+      case 'assignees':
+        return (assignees.data?.items ?? []).map((p) => [p.id, p.name]);
       case 'extensions':
         return [...new Set(c.deadlines.flatMap((d) => d.availableExtensions))].map((e) => [e, e]);
       default:
@@ -46,7 +53,7 @@ export function ActionForm({ c, action, spec, onDone }: ActionFormProps) {
   const { t, m } = useI18n();
   const qc = useQueryClient();
   const headingId = useId();
-  const options = useOptions(c);
+  const options = useOptions(c, spec);
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   // one Idempotency-Key per action taken: kept while an attempt may have been taken (503, no
   // answer), so sending again never takes it twice; a new one once it was answered
@@ -90,7 +97,7 @@ export function ActionForm({ c, action, spec, onDone }: ActionFormProps) {
                 />
               ) : f.type === 'select' ? (
                 <select {...p} name={f.name} value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.target.value)}>
-                  <option value="">{t('chooseOne')}</option>
+                  <option value="">{t(f.emptyLabel ?? 'chooseOne')}</option>
                   {options(f).map(([v, label]) => (
                     <option key={v} value={v}>
                       {label}

@@ -24,6 +24,16 @@ export function CaseAgencies({ c }: { c: CaseResource }) {
           );
         })}
       </ul>
+      <p className="assignee">
+        <strong>{t('assignee')}:</strong>{' '}
+        {c.assignee ? (
+          <>
+            {c.assignee.name} <span className="muted">({t('assignedBy', { time: formatDateTime(c.assignee.at) })})</span>
+          </>
+        ) : (
+          t('unassigned')
+        )}
+      </p>
     </section>
   );
 }

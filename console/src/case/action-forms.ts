@@ -6,7 +6,7 @@
 import type { ActionKind, UiKey } from '../../../domain/messages/index.js';
 import type { CaseResource } from '../api/types.js';
 
-type Options = 'violationParty' | 'violator' | 'serviceMethod' | 'decision' | 'clocks' | 'extensions';
+type Options = 'violationParty' | 'violator' | 'serviceMethod' | 'decision' | 'clocks' | 'extensions' | 'assignees';
 
 export interface FieldSpec {
   /** The body field it fills (dots for nested paths, as the API names failing fields). */
@@ -15,6 +15,8 @@ export interface FieldSpec {
   type: 'text' | 'textarea' | 'number' | 'date' | 'checkbox' | 'select';
   options?: Options;
   optional?: boolean;
+  /** A select's first, empty choice, when it means something ("I take it myself"). */
+  emptyLabel?: UiKey;
   /** Shown only while another field has one of these values. */
   when?: { field: string; in: string[] };
 }
@@ -42,6 +44,12 @@ export const ACTION_FORMS: Record<PersonAction, FormSpec> = {
     body: (v) => opt(v, 'holdRecordRef'),
   },
   acknowledge: { endpoint: 'acknowledgement', fields: [], body: () => ({}) },
+  // the empty choice takes the case oneself ("nhận xử lý"); a named officer is given it
+  assign: {
+    endpoint: 'assignment',
+    fields: [{ name: 'officerId', label: 'fieldAssignee', type: 'select', options: 'assignees', emptyLabel: 'takeCase' }],
+    body: (v) => opt(v, 'officerId'),
+  },
   startVerification: { endpoint: 'verification', fields: [], body: () => ({ outcome: 'started' }) },
   requestInformation: {
     endpoint: 'information-requests',

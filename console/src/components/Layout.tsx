@@ -33,9 +33,19 @@ export function Layout() {
                 ) : null}
               </NavLink>
             </li>
+            {session && (session.principal.role === 'manager' || session.principal.role === 'admin') ? (
+              <li>
+                <NavLink to="/dashboard">{t('navDashboard')}</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/reference">{t('navReference')}</NavLink>
             </li>
+            {session?.principal.role === 'admin' ? (
+              <li>
+                <NavLink to="/admin">{t('navAdmin')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="account">
