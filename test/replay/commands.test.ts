@@ -52,12 +52,14 @@ async function recorded(events: HistoryEvent[]): Promise<Command[]> {
   return commands;
 }
 
-/** The id the recorded case ran under (the workflow derives the case id from it), as its registration wrote it. */
+/** The id the recorded case ran under (the workflow derives the case id from it), as its first stored step wrote it. */
 async function workflowIdOf(events: HistoryEvent[]): Promise<string> {
-  const registration = (await recorded(events)).find((c) => 'activity' in c && c.activity === 'registerCase') as {
-    input: CaseRegistration[];
-  };
-  return registration.input[0]!.view.id;
+  // the intake's steps may be local activities (no input in the history): the first scheduled write names the case
+  for (const c of await recorded(events)) {
+    const id = 'activity' in c ? (c.input[0] as Partial<CaseRegistration> | undefined)?.view?.id : undefined;
+    if (id) return id;
+  }
+  throw new Error('no recorded write names the case');
 }
 
 let code: string;
