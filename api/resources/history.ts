@@ -70,7 +70,8 @@ export const historyOperations: Operation[] = [
           actor: { id: e.actorId, role: e.actorRole, agencyId: e.actorAgencyId },
           from: p.from ?? null,
           to: p.to ?? null,
-          changes: p.changes ?? {},
+          // a field set for the first time has no old value in the event: the answer says null
+          changes: Object.fromEntries(Object.entries(p.changes ?? {}).map(([k, c]) => [k, { old: c.old ?? null, new: c.new ?? null }])),
           reason: e.reason,
           payload: e.payload,
           hash: e.hash,

@@ -37,7 +37,7 @@ describe('idempotency keys', () => {
     const id = { principalId, key: 'stale' };
     const t0 = new Date();
     expect(await claimIdempotencyKey(db, id, 'fp', MINUTE, t0)).toEqual({ kind: 'first' });
-    expect(await claimIdempotencyKey(db, id, 'fp', MINUTE, new Date(t0.getTime() + 1000))).toEqual({ kind: 'in-flight' });
+    expect(await claimIdempotencyKey(db, id, 'fp', MINUTE, new Date(t0.getTime() + 1000))).toMatchObject({ kind: 'in-flight' });
     const later = new Date(t0.getTime() + 2 * MINUTE);
     const [a, b] = await Promise.all([claimIdempotencyKey(db, id, 'fp', MINUTE, later), claimIdempotencyKey(db, id, 'fp', MINUTE, later)]);
     expect([a!.kind, b!.kind].sort()).toEqual(['in-flight', 'takeover']);

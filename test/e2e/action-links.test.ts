@@ -2,7 +2,7 @@
 // intake answered the carrier `allowedActions: []`. Each allowed action now comes with its request,
 // and following it takes the action.
 import { beforeAll, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -31,7 +31,7 @@ it('answers the intake with the carrier’s next steps and their requests', asyn
     method: 'POST',
     path: `/v1/cases/${r.body.id}/hold-confirmation`,
   });
-  const held = await call(h.base, t.carrier!, 'POST', linkOf(r.body, 'confirmHold').path, { holdRecordRef: 'BB-LINKS-1' });
+  const held = await call(h.base, t.carrier!, 'POST', linkOf(r.body, 'confirmHold').path, { holdRecordRef: 'BB-LINKS-1' }, actionKey());
   expect(held.status, held.text).toBe(200);
   expect(held.body.flags.holdConfirmed).toBe(true);
 });
@@ -40,11 +40,11 @@ it('lets an officer follow its links, the selecting body fields included', async
   const opened = await call(h.base, t.carrier!, 'POST', '/v1/cases', detectionBody('LINKS-2'), { 'idempotency-key': 'links-0002' });
   const seen = await call(h.base, t.qltt!, 'GET', `/v1/cases/${opened.body.id}`);
   const ack = linkOf(seen.body, 'acknowledge');
-  const acked = await call(h.base, t.qltt!, ack.method, ack.path, ack.body ?? {});
+  const acked = await call(h.base, t.qltt!, ack.method, ack.path, ack.body ?? {}, actionKey());
   expect(acked.status, acked.text).toBe(200);
   const start = linkOf(acked.body, 'startVerification');
   expect(start).toMatchObject({ path: `/v1/cases/${opened.body.id}/verification`, body: { outcome: 'started' } });
-  const started = await call(h.base, t.qltt!, start.method, start.path, start.body);
+  const started = await call(h.base, t.qltt!, start.method, start.path, start.body, actionKey());
   expect(started.status, started.text).toBe(200);
   expect(started.body.status).toBe('UNDER_VERIFICATION');
 });

@@ -577,7 +577,7 @@ const REPORTS = {
 } as const;
 type ReportKey = keyof typeof REPORTS;
 const REPORT_READERS: Record<ReportKey, readonly Caller[]> = {
-  thExcluded: ['thQltt', 'thPolice', 'thDept', 'thPoliceMgr', 'national', 'admin'],
+  thExcluded: ['thQltt', 'thPolice', 'thDept', 'thPoliceMgr', 'thQlttMgr', 'national', 'admin'],
   thIncluded: ['thDept', 'admin'],
   nationalKt1: ['kt1', 'admin'],
 };
@@ -606,6 +606,7 @@ const GENERATES: Partial<Record<Caller, string>> = {
   kt1: 'ONLY',
   thDept: 'INCLUDED',
   thPoliceMgr: 'EXCLUDED',
+  thQlttMgr: 'EXCLUDED',
   national: 'EXCLUDED',
   admin: 'INCLUDED',
 };

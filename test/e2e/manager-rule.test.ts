@@ -3,7 +3,7 @@
 // it, as its officers do; deciding takes an authority title, whoever holds it, never the proposer;
 // beyond its agency a manager only adds notes. And a person bound to an agency takes its province.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody } from '../support/api.js';
+import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 const act = (who: string, id: string, endpoint: string, body: unknown = {}) =>
-  call(h.base, t[who]!, 'POST', `/v1/cases/${id}/${endpoint}`, body);
+  call(h.base, t[who]!, 'POST', `/v1/cases/${id}/${endpoint}`, body, actionKey());
 const proposal = {
   offenceCode: 'POST_PROHIBITED_ITEM',
   amountVnd: 15_000_000,

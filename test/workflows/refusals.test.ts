@@ -58,6 +58,7 @@ describe('refused actions leave no trace', () => {
       const c = await s.open(uniqueRef('state'));
       await advance(c, 'UNDER_VERIFICATION');
       const r = await expectRefusal(c, qltt, proposal(15_000_000), 'INVALID_STATE', [
+        'assign',
         'requestInformation',
         'addAgency',
         'extendDeadline',
@@ -113,16 +114,23 @@ describe('refused actions leave no trace', () => {
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('no-authority'));
       await advance(c, 'SANCTION_PROPOSED');
-      await expectRefusal(c, qlttManager, decide, 'NO_SANCTIONING_AUTHORITY', ['extendDeadline', 'refer', 'addNote', 'addEvidence']);
+      await expectRefusal(c, qlttManager, decide, 'NO_SANCTIONING_AUTHORITY', [
+        'assign',
+        'extendDeadline',
+        'refer',
+        'addNote',
+        'addEvidence',
+      ]);
     }));
 
   it('four eyes: the proposer deciding on their own proposal', () =>
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('four-eyes'));
       await advance(c, 'SANCTION_PROPOSED'); // proposed by qltt, who has authority
-      await expectRefusal(c, qltt, decide, 'FOUR_EYES', ['extendDeadline', 'refer', 'addNote', 'addEvidence']);
+      await expectRefusal(c, qltt, decide, 'FOUR_EYES', ['assign', 'extendDeadline', 'refer', 'addNote', 'addEvidence']);
       // sending back is a decision too
       await expectRefusal(c, qltt, { kind: 'decideSanction', outcome: 'sendBack', reason: 'x' }, 'FOUR_EYES', [
+        'assign',
         'extendDeadline',
         'refer',
         'addNote',
@@ -138,6 +146,7 @@ describe('refused actions leave no trace', () => {
       // 15 M against an organisation; the junior's cap is 5 M for an individual, 10 M for an organisation
       await advance(c, 'SANCTION_PROPOSED', { amountVnd: 15_000_000 });
       const r = await expectRefusal(c, qlttJunior, decide, 'ABOVE_AUTHORITY_CAP', [
+        'assign',
         'extendDeadline',
         'refer',
         'decideSanction',
@@ -155,7 +164,15 @@ describe('refused actions leave no trace', () => {
     withCaseWorker(env, db, async (s) => {
       const c = await s.open(uniqueRef('range'));
       await advance(c, 'VIOLATION_RECORDED');
-      const allowed: ActionKind[] = ['requestInformation', 'extendDeadline', 'refer', 'proposeSanction', 'addNote', 'addEvidence'];
+      const allowed: ActionKind[] = [
+        'assign',
+        'requestInformation',
+        'extendDeadline',
+        'refer',
+        'proposeSanction',
+        'addNote',
+        'addEvidence',
+      ];
       // POST_PROHIBITED_ITEM under Decree 15/2020 Art. 9(1)(a): 10–20 M for an organisation, half for an individual
       const above = await expectRefusal(c, qltt, proposal(20_000_001), 'AMOUNT_OUT_OF_RANGE', allowed);
       expect(above.reason).toContain('10000000–20000000');
@@ -171,6 +188,7 @@ describe('refused actions leave no trace', () => {
       const c = await s.open(uniqueRef('overpay'));
       await advance(c, 'DECISION_SERVED', { amountVnd: 15_000_000 });
       await expectRefusal(c, qltt, { kind: 'recordPayment', amountVnd: 15_000_001 }, 'AMOUNT_EXCEEDS_OUTSTANDING', [
+        'assign',
         'extendDeadline',
         'recordPayment',
         'grantPaymentRelief',
