@@ -1,4 +1,5 @@
 import type { Db } from '../prisma/client.js';
+import { createCalendarCorrections } from './calendar-corrections.js';
 import { createCaseRecords } from './case-records.js';
 import { refusingRejectedData } from './data-errors.js';
 import { createIncidentRecords } from './incidents.js';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     recordEvent: refusingRejectedData(recordEvent),
     ...createIncidentRecords(deps.db),
     ...createReportActivities(deps.db),
+    ...createCalendarCorrections(deps.db),
   };
 }
 export type CaseActivities = ReturnType<typeof createActivities>;

@@ -4,6 +4,7 @@ import { standaloneStart } from '../platform/standalone.js';
 import { connectTemporal } from '../platform/temporal.js';
 import { createDb } from '../prisma/client.js';
 import { createCaseWorker } from './create-worker.js';
+import { keepCalendarCorrectionsGoing } from './calendar-corrections.js';
 import { ensureReportSchedules } from './report-schedules.js';
 import { reportScopes } from '../prisma/reports.js';
 import { seedReportDueDates } from '../prisma/registry-admin.js';
@@ -18,7 +19,8 @@ const connection = await NativeConnection.connect(temporal.connection);
 await seedReportDueDates(db);
 const scheduler = await connectTemporal(temporal); // the codec seals the schedules' arguments too
 await ensureReportSchedules(scheduler.client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
-await scheduler.connection.close();
+// calendar changes made with the admin CLI (or left by a crash) reach the running cases too
+const corrections = keepCalendarCorrectionsGoing({ db, client: scheduler.client, taskQueue: cfg.TASK_QUEUE, log });
 // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again
 const webhooks =
   cfg.WEBHOOKS_DELIVERY === 'on'
@@ -38,6 +40,8 @@ try {
   log.info({ taskQueue: cfg.TASK_QUEUE, metrics: cfg.WORKER_METRICS_ADDRESS ?? 'off' }, 'worker running');
   await worker.run(); // resolves once shutdown() has drained in-flight tasks
 } finally {
+  corrections.stop();
+  await scheduler.connection.close();
   await webhooks.stop();
   await connection.close();
   await db.$disconnect();

@@ -1,64 +1,30 @@
 /**
- * A correction of the working-day calendar reaches the running cases (issue 17, gap G7): each case
- * whose workflow still runs is sent the corrected calendar (Update `correctCalendar`) and
- * recomputes its running clocks; the change log row then names the cases whose clocks moved.
- * The Update id is the change's, so a retried send is taken once.
+ * A correction of the working-day calendar reaches the running cases (issue 17, gap G7): once the
+ * change is saved, a run of `calendarCorrectionWorkflow` (one per change) sends it to every running
+ * case, and the change log names the cases moved when all have taken it (`casesMoved`, null until
+ * then). The request answers as soon as the run is started, however many cases run.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Actor } from '../../domain/access.js';
-import { runningCases } from '../../prisma/cases/visibility.js';
-import { recordCasesMoved, type ChangeOutcome } from '../../prisma/reference/change-log.js';
-import type { CaseMovedJson } from '../../prisma/reference/json.js';
-import { loadReference } from '../../prisma/reference/snapshot.js';
-import { correctCalendar } from '../../workflows/definitions.js';
-import type { ApiDeps } from '../deps.js';
+import type { Db } from '../../prisma/client.js';
+import { listReferenceChanges, type ChangeOutcome } from '../../prisma/reference/change-log.js';
+import { startCalendarCorrection } from '../../platform/calendar-corrections.js';
 
-// A case that closed since it was listed (or, just opening, has no state yet) has no clock to move.
-const closedMeanwhile = (e: unknown): boolean =>
-  e instanceof WorkflowNotFoundError ||
-  (e instanceof WorkflowUpdateFailedError &&
-    e.cause instanceof ApplicationFailure &&
-    ['AcceptedUpdateCompletedWorkflow', 'NotReady'].includes(e.cause.type ?? ''));
-
-// a few cases at a time: each Update waits for its case's event to be stored
-const AT_ONCE = 4;
-
-/** Sends the calendar as it now stands to every running case; returns (and logs on the change) those it moved. */
-export async function correctRunningCases(
-  deps: Pick<ApiDeps, 'db' | 'temporal'>,
-  changeId: number,
-  actor: Actor,
-): Promise<CaseMovedJson[]> {
-  const { calendar } = await loadReference(deps.db);
-  const request = { calendar, actor, changeId: String(changeId) };
-  const cases = await runningCases(deps.db);
-  const moved: CaseMovedJson[] = [];
-  for (let i = 0; i < cases.length; i += AT_ONCE) {
-    await Promise.all(
-      cases.slice(i, i + AT_ONCE).map(async (c) => {
-        try {
-          const handle = deps.temporal.client.workflow.getHandle(c.id);
-          const moves = await handle.executeUpdate(correctCalendar, { args: [request], updateId: `calendar-correction-${changeId}` });
-          if (moves.length) moved.push({ caseId: c.id, number: c.number, moves });
-        } catch (e) {
-          if (!closedMeanwhile(e)) throw e;
-        }
-      }),
-    );
-  }
-  moved.sort((a, b) => a.number.localeCompare(b.number));
-  await recordCasesMoved(deps.db, changeId, moved);
-  return moved;
-}
-
-/** A calendar change's outcome, with the running cases it moved once they have taken it. */
+/**
+ * Runs a change of the calendar day `date`, then makes sure the day's last change is on its way to
+ * the running cases. The check runs even when the change is refused or changes nothing: a repeat of
+ * a request that saved its change but could not start the run (Temporal down) starts it then.
+ */
 export async function reachingRunningCases<T>(
-  deps: Pick<ApiDeps, 'db' | 'temporal'>,
+  deps: { db: Db; temporal: { client: Client }; taskQueue: string },
   actor: Actor,
-  outcome: ChangeOutcome<T>,
+  date: string,
+  change: () => Promise<ChangeOutcome<T>>,
 ): Promise<ChangeOutcome<T>> {
-  if (!outcome.change) return outcome;
-  const casesMoved = await correctRunningCases(deps, outcome.change.id, actor);
-  return { ...outcome, change: { ...outcome.change, casesMoved } };
+  try {
+    return await change();
+  } finally {
+    const [last] = (await listReferenceChanges(deps.db, { table: 'Holiday', key: date, limit: 1 })).items;
+    if (last && last.casesMoved === null) await startCalendarCorrection(deps.temporal.client, deps.taskQueue, last.id, actor);
+  }
 }

@@ -124,7 +124,7 @@ const upserted = (schema: z.ZodType, what: string): Record<number, Reply> => ({
   201: { description: `The ${what}, created`, schema, headers: location(`The ${what}`) },
 });
 const REACHES_RUNNING_CASES =
-  'Administrators only. Each change is logged (GET /v1/reference/changes). Running cases take the corrected calendar at once: their running clocks are recomputed, each moved clock is recorded on the case (CALENDAR_CORRECTED, old → new due instant), and the change log names the cases it moved (casesMoved).';
+  'Administrators only. Each change is logged (GET /v1/reference/changes). Running cases take the corrected calendar in a durable run started at once (one per change; the request does not wait for it): their running clocks are recomputed, each moved clock is recorded on the case (CALENDAR_CORRECTED, old → new due instant), and once every running case has taken it the change log names the cases it moved (casesMoved, null until then). Repeating the request after a failure starts the run if it never started.';
 const APPLIES_TO_NEW_CASES =
   'Administrators only. Each change is logged (GET /v1/reference/changes); running cases keep the reference data they opened with, so it applies to cases opened after it.';
 
@@ -166,7 +166,7 @@ export const referenceOperations: Operation[] = [
         res,
         'Holiday',
         date,
-        async () => reachingRunningCases(deps, req.actor, await putCalendarDay(deps.db, req.actor.id, date, body)),
+        () => reachingRunningCases(deps, req.actor, date, () => putCalendarDay(deps.db, req.actor.id, date, body)),
         () => `/v1/reference/holidays/${date}`,
       );
     },
@@ -184,7 +184,7 @@ export const referenceOperations: Operation[] = [
     problems: [400, 403, 404],
     handler: async ({ params: { date }, req, res, deps }) => {
       await applied(req, res, 'Holiday', date, async () =>
-        reachingRunningCases(deps, req.actor, await deleteCalendarDay(deps.db, req.actor.id, date)),
+        reachingRunningCases(deps, req.actor, date, () => deleteCalendarDay(deps.db, req.actor.id, date)),
       );
     },
   }),

@@ -22,12 +22,13 @@ export async function caseIdOfCarrierRef(db: Db, carrierId: string, carrierRef: 
   return row?.id ?? null;
 }
 
-/** Every case whose workflow still runs (not closed for good): the ones a calendar correction must reach. */
-export function runningCases(db: Db): Promise<{ id: string; number: string }[]> {
+/** Running cases (not closed for good) after `after` in id order: the ones a calendar correction must reach. */
+export function runningCasesAfter(db: Db, after: string | null, limit: number): Promise<{ id: string; number: string }[]> {
   return db.case.findMany({
-    where: { status: { notIn: [...FINAL_STATUSES] } },
+    where: { status: { notIn: [...FINAL_STATUSES] }, ...(after ? { id: { gt: after } } : {}) },
     select: { id: true, number: true },
     orderBy: { id: 'asc' },
+    take: limit,
   });
 }
 

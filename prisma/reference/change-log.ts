@@ -93,5 +93,19 @@ export async function listReferenceChanges(
 
 /** Names on a calendar change the running cases whose clocks it moved, once they have taken it. */
 export async function recordCasesMoved(db: Db, changeId: number, casesMoved: CaseMovedJson[]): Promise<void> {
-  await db.referenceChangeCases.create({ data: { changeId: BigInt(changeId), cases: casesMoved as unknown as Prisma.InputJsonValue } });
+  // append-only: a second write of the same change (a retried activity) is skipped, never updated
+  await db.referenceChangeCases.createMany({
+    data: [{ changeId: BigInt(changeId), cases: casesMoved as unknown as Prisma.InputJsonValue }],
+    skipDuplicates: true,
+  });
+}
+
+/** Calendar changes whose running cases are not named yet: their correction runs, or never started. */
+export async function calendarChangesUnsettled(db: Db): Promise<number[]> {
+  const rows = await db.referenceChange.findMany({
+    where: { table: 'Holiday', casesMoved: { is: null } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((r) => Number(r.id));
 }

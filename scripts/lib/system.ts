@@ -13,6 +13,7 @@ import { applyMigrations } from '../../prisma/migrate.js';
 import { reportScopes } from '../../prisma/reports.js';
 import { createApp } from '../../api/app.js';
 import { apiTemporalConnection } from '../../api/http/temporal-deadlines.js';
+import { keepCalendarCorrectionsGoing } from '../../worker/calendar-corrections.js';
 import { createCaseWorker } from '../../worker/create-worker.js';
 import { ensureReportSchedules } from '../../worker/report-schedules.js';
 import { installTemporalRuntime } from '../../worker/runtime.js';
@@ -186,6 +187,9 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       await workerDone;
     });
     await ensureReportSchedules(temporal.client, { taskQueue: cfg.TASK_QUEUE, scopes: await reportScopes(db) });
+    // calendar changes made with the admin CLI (or left by a crash) reach the running cases too
+    const corrections = keepCalendarCorrectionsGoing({ db, client: temporal.client, taskQueue: cfg.TASK_QUEUE, log });
+    undo.push(async () => corrections.stop());
 
     // webhooks: case events to the endpoints of carriers and agencies (stopped before the database closes)
     // WEBHOOKS_DELIVERY=off sends nothing (fuzzing, drills); fan-out resumes from its cursor when on again

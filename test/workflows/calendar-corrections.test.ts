@@ -1,13 +1,16 @@
 // An administrator's calendar correction reaches the running cases (issue 17, gap G7): the clocks
 // it moves are recomputed and recorded on the case, the change log names the cases, and a clock
 // whose corrected due instant has already passed escalates at once.
+import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Actor } from '../../domain/access.js';
 import type { Db } from '../../prisma/client.js';
 import { deleteCalendarDay, putCalendarDay } from '../../prisma/reference/calendar.js';
-import { listReferenceChanges } from '../../prisma/reference/change-log.js';
+import { calendarChangesUnsettled, listReferenceChanges } from '../../prisma/reference/change-log.js';
+import { keepCalendarCorrectionsGoing } from '../../worker/calendar-corrections.js';
 import { reachingRunningCases } from '../../api/resources/calendar-corrections.js';
+import { calendarCorrectionWorkflowId } from '../../workflows/calendar-correction-definitions.js';
 import { eventsOf, timeSkippingWorldWithoutWorker, uniqueRef } from '../support/case-harness.js';
 import {
   addHolidayDates,
@@ -30,7 +33,16 @@ beforeAll(async () => ({ env, db } = await timeSkippingWorldWithoutWorker()));
 afterAll(() => env?.teardown());
 
 const admin: Actor = { id: 'admin-calendar', role: 'admin' };
-const temporal = () => ({ client: env.client, connection: env.connection });
+
+/** Changes the calendar as the API does, then waits for the correction run: the change as the log shows it, cases named. */
+async function calendarChanged(taskQueue: string, date: string, change: () => ReturnType<typeof putCalendarDay>) {
+  const outcome = await reachingRunningCases({ db, temporal: { client: env.client }, taskQueue }, admin, date, change);
+  const progress = await env.client.workflow.getHandle(calendarCorrectionWorkflowId(outcome.change!.id)).result();
+  expect(progress).toMatchObject({ changeId: String(outcome.change!.id), done: true });
+  const [logged] = (await listReferenceChanges(db, { table: 'Holiday', key: date, limit: 1 })).items;
+  expect(logged!.id).toBe(outcome.change!.id);
+  return { ...outcome, change: logged! };
+}
 
 /** The first working VN date after the one of `ms`. */
 function nextWorkingDate(ms: number): string {
@@ -54,10 +66,8 @@ it('a holiday added while a case runs moves its clock (CALENDAR_CORRECTED), the 
 
     // Ngày Văn hóa Việt Nam (or a corrected Tết) lands inside the 5 working days
     const holiday = nextWorkingDate(startedAt);
-    const added = await reachingRunningCases(
-      { db, temporal: temporal() },
-      admin,
-      await putCalendarDay(db, admin.id, holiday, { name: 'Ngày Văn hóa Việt Nam', kind: 'HOLIDAY' }),
+    const added = await calendarChanged(s.taskQueue, holiday, () =>
+      putCalendarDay(db, admin.id, holiday, { name: 'Ngày Văn hóa Việt Nam', kind: 'HOLIDAY' }),
     );
     addHolidayDates([holiday]);
     const newDue = workingDaysAfter(startedAt, 5);
@@ -75,8 +85,6 @@ it('a holiday added while a case runs moves its clock (CALENDAR_CORRECTED), the 
         moves: [{ clock: 'AGENCY_ACKNOWLEDGEMENT', oldDueAt: iso(ackOldDue), newDueAt: iso(ackNewDue) }],
       },
     ]);
-    const [logged] = (await listReferenceChanges(db, { table: 'Holiday', key: holiday, limit: 1 })).items;
-    expect(logged!.casesMoved).toEqual(added.change!.casesMoved);
 
     const corrected = (await eventsOf(db, verifying.id)).filter((e) => e.type === 'CALENDAR_CORRECTED');
     expect(corrected).toHaveLength(1);
@@ -88,7 +96,7 @@ it('a holiday added while a case runs moves its clock (CALENDAR_CORRECTED), the 
     expect(await escalationsOf(db, verifying.id, 'VERIFICATION')).toHaveLength(0);
 
     // the holiday withdrawn: the clock is due where it was, already past, and escalates at once
-    const removed = await reachingRunningCases({ db, temporal: temporal() }, admin, await deleteCalendarDay(db, admin.id, holiday));
+    const removed = await calendarChanged(s.taskQueue, holiday, () => deleteCalendarDay(db, admin.id, holiday));
     removeHolidayDates([holiday]);
     expect(removed.change!.casesMoved).toContainEqual({
       caseId: verifying.id,
@@ -98,4 +106,45 @@ it('a holiday added while a case runs moves its clock (CALENDAR_CORRECTED), the 
     const [escalation] = await awaitEscalations(db, verifying.id, 'VERIFICATION', 1);
     expect(escalation!.payload).toMatchObject({ clock: 'VERIFICATION', level: 1, dueAt: iso(oldDue) });
     expect(escalation!.at.getTime()).toBeLessThan(oldDue + 2 * HOUR);
+  }));
+
+it('a calendar change saved where no run was started (the admin CLI, a request that found Temporal down) reaches every running case, page by page', () =>
+  withCaseWorker(env, db, async (s) => {
+    const cases = [];
+    for (let i = 0; i < 5; i++) cases.push(await s.open(uniqueRef(`cal-sweep-${i}`)));
+    const ackStartedAt = Date.parse((await cases[0]!.view()).deadlines.find((d) => d.clock === 'AGENCY_ACKNOWLEDGEMENT')!.startedAt);
+    const holiday = nextWorkingDate(ackStartedAt);
+    // saved as the CLI saves it: nothing sent to the cases yet
+    const saved = await putCalendarDay(db, admin.id, holiday, { name: 'Ngày nghỉ bù (kiểm thử)', kind: 'HOLIDAY' });
+    expect(saved.change!.casesMoved).toBeNull();
+    addHolidayDates([holiday]);
+    expect(await calendarChangesUnsettled(db)).toContain(saved.change!.id);
+
+    // the worker's sweep starts the change's run; its pages of two cases reach all five
+    const handle = env.client.workflow.getHandle(calendarCorrectionWorkflowId(saved.change!.id));
+    const sweep = keepCalendarCorrectionsGoing({
+      db,
+      client: env.client,
+      taskQueue: s.taskQueue,
+      log: pino({ level: 'silent' }),
+      everyMs: 200,
+      pageSize: 2,
+    });
+    try {
+      await expect.poll(() => calendarChangesUnsettled(db), { timeout: 30_000 }).not.toContain(saved.change!.id);
+    } finally {
+      sweep.stop();
+    }
+    expect(await handle.result()).toMatchObject({ done: true, moved: 5 });
+    const [logged] = (await listReferenceChanges(db, { table: 'Holiday', key: holiday, limit: 1 })).items;
+    expect((logged!.casesMoved ?? []).map((c) => c.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
+    for (const c of cases) expect((await eventsOf(db, c.id)).filter((e) => e.type === 'CALENDAR_CORRECTED')).toHaveLength(1);
+
+    // repeated as the API repeats it (unchanged): the run is done, so nothing is sent twice
+    await reachingRunningCases({ db, temporal: { client: env.client }, taskQueue: s.taskQueue }, admin, holiday, () =>
+      putCalendarDay(db, admin.id, holiday, { name: 'Ngày nghỉ bù (kiểm thử)', kind: 'HOLIDAY' }),
+    );
+    for (const c of cases) expect((await eventsOf(db, c.id)).filter((e) => e.type === 'CALENDAR_CORRECTED')).toHaveLength(1);
+    await calendarChanged(s.taskQueue, holiday, () => deleteCalendarDay(db, admin.id, holiday));
+    removeHolidayDates([holiday]);
   }));
