@@ -79,8 +79,15 @@ describe('worker SIGKILL storm', () => {
     let done = false;
     const running = runCases(answers, c, 'STORM', SIZE.stormCases, SIZE.parallel).finally(() => (done = true));
     let kills = 0;
+    // each kill comes once the cases have moved since the last (at least 1.5 s and one step per
+    // client): on a loaded machine a new worker may take 25 s to start, and a storm that kills it
+    // before it takes a step measures nothing but the clients' patience
+    const moved = () => answers.figures()['2xx'];
     while (kills < SIZE.workerKills && !done) {
+      const before = moved();
       await sleep(1_500);
+      while (moved() < before + SIZE.parallel && !done) await sleep(250);
+      if (done) break;
       await c.worker.kill();
       kills++;
       await c.worker.start();
