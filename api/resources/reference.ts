@@ -6,16 +6,9 @@ import { deleteCalendarDay, putCalendarDay } from '../../prisma/reference/calend
 import { listReferenceChanges, ReferenceRefusal, type ChangeOutcome } from '../../prisma/reference/change-log.js';
 import { patchDeadlinePolicy } from '../../prisma/reference/deadline-policies.js';
 import { putAuthorityCap, putFineRule } from '../../prisma/reference/fines.js';
-import {
-  listAgencies,
-  listAuthorityCaps,
-  listCalendarDays,
-  listCategories,
-  listDeadlinePolicies,
-  listFineRules,
-} from '../../prisma/reference/reads.js';
-import type { Services } from '../deps.js';
+import { listAgencies, listCalendarDays } from '../../prisma/reference/reads.js';
 import { reachingRunningCases } from './calendar-corrections.js';
+import { AUTHORITY_CAPS, CATEGORIES, DEADLINE_POLICIES, FINE_SCHEDULE, type AnyReferenceList } from './reference-lists.js';
 import { allow, location, operation, type Operation, type Reply } from '../http/operation.js';
 import { nextPageLink } from '../http/pagination.js';
 import { HttpProblem, problem } from '../http/problems.js';
@@ -26,15 +19,11 @@ import {
   AgencyPatchBody,
   AgencySchema,
   AuthorityCapBody,
-  AuthorityCapListSchema,
   AuthorityCapSchema,
   calendarDateSchema,
-  CategoryListSchema,
-  DeadlinePolicyListSchema,
   DeadlinePolicyPatchBody,
   DeadlinePolicySchema,
   FineRuleBody,
-  FineRuleListSchema,
   FineRuleSchema,
   HolidayBody,
   HolidayListQuery,
@@ -98,13 +87,7 @@ const admin = allow(canAdminister, 'change the reference data');
 const tags = ['Reference data'];
 
 /** A list of reference rows that every role reads. */
-const referenceRead = (
-  path: string,
-  operationId: string,
-  summary: string,
-  schema: z.ZodType,
-  list: (deps: Services) => Promise<unknown[]>,
-): Operation =>
+const referenceRead = ({ path, operationId, summary, schema, list }: AnyReferenceList): Operation =>
   operation({
     method: 'get',
     path,
@@ -115,7 +98,7 @@ const referenceRead = (
     responses: { 200: { description: 'Every row', schema } },
     problems: [400],
     handler: async ({ res, deps }) => {
-      res.json({ items: await list(deps) });
+      res.json({ items: await list(deps.db) });
     },
   });
 
@@ -188,13 +171,7 @@ export const referenceOperations: Operation[] = [
       );
     },
   }),
-  referenceRead(
-    '/v1/reference/deadline-policies',
-    'listDeadlinePolicies',
-    'The deadline table: one row per legal or policy clock',
-    DeadlinePolicyListSchema,
-    (deps) => listDeadlinePolicies(deps.db),
-  ),
+  referenceRead(DEADLINE_POLICIES),
   operation({
     method: 'patch',
     path: '/v1/reference/deadline-policies/{clock}',
@@ -213,13 +190,7 @@ export const referenceOperations: Operation[] = [
       await applied(req, res, 'DeadlinePolicy', clock, () => patchDeadlinePolicy(deps.db, req.actor.id, clock, body));
     },
   }),
-  referenceRead(
-    '/v1/reference/fine-schedule',
-    'listFineSchedule',
-    'The fine schedule: each offence under each decree',
-    FineRuleListSchema,
-    (deps) => listFineRules(deps.db),
-  ),
+  referenceRead(FINE_SCHEDULE),
   operation({
     method: 'put',
     path: '/v1/reference/fine-schedule/{id}',
@@ -262,13 +233,7 @@ export const referenceOperations: Operation[] = [
       );
     },
   }),
-  referenceRead(
-    '/v1/reference/authority-caps',
-    'listAuthorityCaps',
-    'Sanctioning authority caps per agency kind and officer title',
-    AuthorityCapListSchema,
-    (deps) => listAuthorityCaps(deps.db),
-  ),
+  referenceRead(AUTHORITY_CAPS),
   operation({
     method: 'put',
     path: '/v1/reference/authority-caps/{id}',
@@ -367,9 +332,7 @@ export const referenceOperations: Operation[] = [
       await applied(req, res, 'Agency', id, () => patchAgency(deps.db, req.actor.id, id, body));
     },
   }),
-  referenceRead('/v1/reference/categories', 'listCategories', 'Item categories and their routing', CategoryListSchema, (deps) =>
-    listCategories(deps.db),
-  ),
+  referenceRead(CATEGORIES),
   operation({
     method: 'get',
     path: '/v1/reference/changes',

@@ -4,14 +4,14 @@ import { deleteCalendarDay, putCalendarDay } from '../../prisma/reference/calend
 import { listReferenceChanges } from '../../prisma/reference/change-log.js';
 import { patchDeadlinePolicy } from '../../prisma/reference/deadline-policies.js';
 import { putAuthorityCap, putFineRule } from '../../prisma/reference/fines.js';
+import { listAgencies, listCalendarDays } from '../../prisma/reference/reads.js';
 import {
-  listAgencies,
-  listAuthorityCaps,
-  listCalendarDays,
-  listCategories,
-  listDeadlinePolicies,
-  listFineRules,
-} from '../../prisma/reference/reads.js';
+  AUTHORITY_CAPS,
+  CATEGORIES,
+  DEADLINE_POLICIES,
+  FINE_SCHEDULE,
+  type AnyReferenceList,
+} from '../../api/resources/reference-lists.js';
 import {
   AgencyBody,
   AgencyListQuery,
@@ -36,6 +36,13 @@ export const print = (rows: readonly unknown[], line: (row: never) => string) =>
   for (const r of rows) console.log(line(r as never));
   if (rows.length === 0) console.log('(none)');
 };
+
+/** `list-…` of a reference table every role reads whole. */
+const listCommand = (program: Command, ctx: AdminContext, r: AnyReferenceList) =>
+  program
+    .command(r.command)
+    .description(r.description)
+    .action(() => ctx.withDb(async (db) => print(await r.list(db), r.line)));
 
 /**
  * Every reference table the API administers, with the API's own validation and change log:
@@ -87,18 +94,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
       }),
     );
 
-  program
-    .command('list-deadline-policies')
-    .description('lists the deadline table, one clock a line')
-    .action(() =>
-      ctx.withDb(async (db) =>
-        print(
-          await listDeadlinePolicies(db),
-          (p: { clock: string; limitValue: number; unit: string; escalationChain: string[] }) =>
-            `${p.clock.padEnd(24)} ${String(p.limitValue).padStart(4)} ${p.unit.padEnd(14)} → ${p.escalationChain.join(', ')}`,
-        ),
-      ),
-    );
+  listCommand(program, ctx, DEADLINE_POLICIES);
 
   bodyOptions(
     program
@@ -113,18 +109,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
     }),
   );
 
-  program
-    .command('list-fine-rules')
-    .description('lists the fine schedule')
-    .action(() =>
-      ctx.withDb(async (db) =>
-        print(
-          await listFineRules(db),
-          (f: { id: string; offenceCode: string; minVnd: number; maxVnd: number; effectiveFrom: string; effectiveTo: string | null }) =>
-            `${f.id}  ${f.offenceCode}  ${f.minVnd}–${f.maxVnd} VND  from ${f.effectiveFrom}${f.effectiveTo ? ` to ${f.effectiveTo}` : ''}`,
-        ),
-      ),
-    );
+  listCommand(program, ctx, FINE_SCHEDULE);
 
   bodyOptions(
     program
@@ -141,17 +126,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
     }),
   );
 
-  program
-    .command('list-authority-caps')
-    .description('lists the authority caps')
-    .action(() =>
-      ctx.withDb(async (db) =>
-        print(
-          await listAuthorityCaps(db),
-          (c: { id: string; agencyKind: string; title: string; capVnd: number }) => `${c.id}  ${c.agencyKind}  ${c.title}  ${c.capVnd} VND`,
-        ),
-      ),
-    );
+  listCommand(program, ctx, AUTHORITY_CAPS);
 
   bodyOptions(
     program
@@ -209,14 +184,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
     }),
   );
 
-  program
-    .command('list-categories')
-    .description('lists the item categories (changed by a release, not here)')
-    .action(() =>
-      ctx.withDb(async (db) =>
-        print(await listCategories(db), (c: { code: string; leadAgencyKind?: string }) => `${c.code}  ${JSON.stringify(c)}`),
-      ),
-    );
+  listCommand(program, ctx, CATEGORIES);
 
   program
     .command('list-changes')

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../domain/messages/index.js';
-import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 import { browserHarness, expectAccessible, screenshot } from '../support/browser.js';
 import { person, signInToConsole } from '../support/console.js';
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const opened = await call(h.base, carrier, 'POST', '/v1/cases', detectionBody('CLOSURE-1'), { 'idempotency-key': 'closure-case-1' });
   expect(opened.status).toBe(201);
   kase = opened.body;
-  const held = await call(h.base, carrier, 'POST', `/v1/cases/${kase.id}/hold-confirmation`, { holdRecordRef: 'BB-TG-0001' }, actionKey());
+  const held = await act(h, carrier, kase.id, 'hold-confirmation', { holdRecordRef: 'BB-TG-0001' });
   expect(held.status).toBe(200);
 });
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../domain/messages/index.js';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 import { browserHarness, expectAccessible, screenshot } from '../support/browser.js';
 import { PASSWORD, person } from '../support/console.js';
 
@@ -142,7 +142,7 @@ describe('an officer works a new case in the console', () => {
     const form = page.locator('[data-action="acknowledge"]');
     await form.waitFor();
     // meanwhile the officer acknowledges through the API (another tab, another system)
-    expect((await call(h.base, officer.token, 'POST', `/v1/cases/${other.id}/acknowledgement`, {}, actionKey())).status).toBe(200);
+    expect((await act(h, officer.token, other.id, 'acknowledgement', {})).status).toBe(200);
     await form.getByRole('button', { name: vi.action.acknowledge }).click();
     await expect
       .poll(() => form.getByRole('alert').textContent())

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../domain/messages/index.js';
-import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
+import { apiHarness, call, detectionBody, actionKey, act } from '../support/api.js';
 import { browserHarness, expectAccessible } from '../support/browser.js';
 import { asSession, person, signIn, signInToConsole } from '../support/console.js';
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   }
   // the KT1 case taken further by the police, so that it has events and notices there to be leaked
   const police = officers.policeOfficer.token;
-  expect((await call(h.base, police, 'POST', `/v1/cases/${cases.kt1.id}/acknowledgement`, {}, actionKey())).status).toBe(200);
+  expect((await act(h, police, cases.kt1.id, 'acknowledgement', {})).status).toBe(200);
 });
 
 const hidden = (o: Officer) => (Object.keys(CASES) as CaseKey[]).filter((k) => !(SEES[o] as readonly CaseKey[]).includes(k));

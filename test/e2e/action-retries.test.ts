@@ -5,7 +5,7 @@
 // connection to a real Temporal server (test/support/grpc-faults.ts).
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { actionKey, apiHarness, call, detectionBody, act } from '../support/api.js';
 import { loseAnswers } from '../support/grpc-faults.js';
 
 const PROBLEM = 'https://postwatch.dev/problems/';
@@ -35,7 +35,7 @@ describe('an action', () => {
     const id = await openCase();
     queries.arm(1000); // any query the API made now would fail
     try {
-      const r = await call(h.base, dept, 'POST', `/v1/cases/${id}/acknowledgement`, {}, actionKey());
+      const r = await act(h, dept, id, 'acknowledgement', {});
       expect(r.status, r.text).toBe(200);
       expect(r.body.acknowledgements.map((a: { agencyId: string }) => a.agencyId)).toEqual(['TH-DEPT']);
       expect(r.body.allowedActions).toContain('addNote');
@@ -94,8 +94,7 @@ describe('an action', () => {
       [qltt, 'verification', { outcome: 'started' }],
       [qltt, 'verification', { outcome: 'cleared', reason: 'Không có vi phạm' }],
     ];
-    for (const [token, path, body] of steps)
-      expect((await call(h.base, token, 'POST', `/v1/cases/${id}/${path}`, body, actionKey())).status).toBe(200);
+    for (const [token, path, body] of steps) expect((await act(h, token, id, path, body)).status).toBe(200);
     const key = actionKey();
     updates.arm(1);
     expect((await call(h.base, carrier, 'POST', `/v1/cases/${id}/release`, {}, key)).status).toBe(503);
@@ -107,10 +106,7 @@ describe('an action', () => {
 
   it('taken twice on purpose takes two keys: two identical notes are two notes', async () => {
     const id = await openCase();
-    for (let i = 0; i < 2; i++)
-      expect((await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'Đã liên hệ người gửi' }, actionKey())).status).toBe(
-        200,
-      );
+    for (let i = 0; i < 2; i++) expect((await act(h, carrier, id, 'notes', { text: 'Đã liên hệ người gửi' })).status).toBe(200);
     expect(await eventsOf(id, 'NOTE_ADDED')).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 16, assignment: within the lead agency a case is taken ("nhận xử lý") or given to a named
 // officer, recorded as an event; the officer given it is told, and the inbox lists "assigned to me".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 let carrier: string;
@@ -11,7 +11,7 @@ let dept: { id: string; token: string };
 async function acknowledgedCase(ref: string) {
   const r = await call(h.base, carrier, 'POST', '/v1/cases', detectionBody(ref), { 'idempotency-key': `assign-${ref}` });
   expect(r.status).toBe(201);
-  expect((await call(h.base, qltt.an.token, 'POST', `/v1/cases/${r.body.id}/acknowledgement`, {}, actionKey())).status).toBe(200);
+  expect((await act(h, qltt.an.token, r.body.id, 'acknowledgement', {})).status).toBe(200);
   return r.body as { id: string; number: string };
 }
 
@@ -33,10 +33,10 @@ describe('assigning a case', () => {
     expect((await call(h.base, dept.token, 'GET', `/v1/cases/${c.id}/assignees`)).body.items).toEqual([]);
     expect((await call(h.base, carrier, 'GET', `/v1/cases/${c.id}/assignees`)).status).toBe(403);
 
-    const taken = await call(h.base, qltt.an.token, 'POST', `/v1/cases/${c.id}/assignment`, {}, actionKey());
+    const taken = await act(h, qltt.an.token, c.id, 'assignment', {});
     expect(taken.status).toBe(200);
     expect(taken.body.assignee).toMatchObject({ id: qltt.an.id, name: 'Nguyễn Văn An', by: qltt.an.id });
-    const given = await call(h.base, qltt.an.token, 'POST', `/v1/cases/${c.id}/assignment`, { officerId: qltt.binh.id }, actionKey());
+    const given = await act(h, qltt.an.token, c.id, 'assignment', { officerId: qltt.binh.id });
     expect(given.status).toBe(200);
     expect(given.body.assignee).toMatchObject({ id: qltt.binh.id, name: 'Trần Thị Bình', by: qltt.an.id });
 
@@ -51,13 +51,11 @@ describe('assigning a case', () => {
 
   it('refuses an officer outside the lead agency, an unknown one, and a non-lead agency', async () => {
     const c = await acknowledgedCase('ASSIGN-2');
-    const outside = await call(h.base, qltt.an.token, 'POST', `/v1/cases/${c.id}/assignment`, { officerId: dept.id }, actionKey());
+    const outside = await act(h, qltt.an.token, c.id, 'assignment', { officerId: dept.id });
     expect(outside.status).toBe(409);
     expect(outside.body.code).toBe('ASSIGNEE_NOT_IN_LEAD_AGENCY');
-    expect((await call(h.base, qltt.an.token, 'POST', `/v1/cases/${c.id}/assignment`, { officerId: 'nobody' }, actionKey())).status).toBe(
-      422,
-    );
-    const notLead = await call(h.base, dept.token, 'POST', `/v1/cases/${c.id}/assignment`, {}, actionKey());
+    expect((await act(h, qltt.an.token, c.id, 'assignment', { officerId: 'nobody' })).status).toBe(422);
+    const notLead = await act(h, dept.token, c.id, 'assignment', {});
     expect(notLead.status).toBe(403);
     expect((await call(h.base, qltt.an.token, 'GET', `/v1/cases/${c.id}`)).body.assignee ?? null).toBeNull();
   });
@@ -65,7 +63,7 @@ describe('assigning a case', () => {
   it('lists the cases assigned to me, open ones by the nearest deadline, and by running clock', async () => {
     const mine = await acknowledgedCase('ASSIGN-3');
     const other = await acknowledgedCase('ASSIGN-4');
-    expect((await call(h.base, qltt.binh.token, 'POST', `/v1/cases/${mine.id}/assignment`, {}, actionKey())).status).toBe(200);
+    expect((await act(h, qltt.binh.token, mine.id, 'assignment', {})).status).toBe(200);
     const list = (q: string) => call(h.base, qltt.binh.token, 'GET', `/v1/cases?sort=nextDeadlineAt&${q}`);
     const numbers = async (q: string) => (await list(q)).body.items.map((c: { number: string }) => c.number);
     await expect.poll(() => numbers('assignedToMe=true&open=true')).toContain(mine.number);

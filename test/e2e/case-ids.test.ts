@@ -3,7 +3,7 @@
 // carrier X's reference Y-1. Cases opened under that form keep their ids and are still found.
 import { beforeAll, expect, it } from 'vitest';
 import { openCase } from '../../workflows/definitions.js';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 import { detection } from '../support/cases.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
@@ -48,7 +48,7 @@ it('still finds a case opened under the old id form, and refuses its carrier ref
   const found = await call(h.base, t.vnp!, 'GET', `/v1/cases/${legacyId}`);
   expect(found.status).toBe(200);
   expect(found.body.id).toBe(legacyId);
-  expect((await call(h.base, t.vnp!, 'POST', `/v1/cases/${legacyId}/notes`, { text: 'vẫn hoạt động' }, actionKey())).status).toBe(200);
+  expect((await act(h, t.vnp!, legacyId, 'notes', { text: 'vẫn hoạt động' })).status).toBe(200);
   const again = await call(h.base, t.vnp!, 'POST', '/v1/cases', detectionBody('OLD-1'), { 'idempotency-key': 'ids-old-0001' });
   expect(again.status).toBe(409);
   expect(again.body.case).toBe(`/v1/cases/${legacyId}`);

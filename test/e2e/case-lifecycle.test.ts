@@ -1,7 +1,7 @@
 // Acceptance: over HTTP, a carrier opens a case and officers take it to payment and closure;
 // the history shows every step with actor and old → new values.
 import { beforeAll, expect, it } from 'vitest';
-import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -28,7 +28,7 @@ it('takes a case from intake to payment and closure, with a full history', async
   expect(open.headers.get('location')).toBe(`/v1/cases/${id}`);
 
   const step = async (token: string, path: string, body: unknown, status = 'any') => {
-    const r = await call(h.base, token, 'POST', `/v1/cases/${id}/${path}`, body, actionKey());
+    const r = await act(h, token, id, path, body);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     if (status !== 'any') expect(r.body.status).toBe(status);
     return r.body;
@@ -52,14 +52,7 @@ it('takes a case from intake to payment and closure, with a full history', async
     'SANCTION_PROPOSED',
   );
   // the proposer may not decide (four eyes)
-  const self = await call(
-    h.base,
-    t.qltt!,
-    'POST',
-    `/v1/cases/${id}/sanction-decision`,
-    { outcome: 'approve', decisionNumber: 'QD-01' },
-    actionKey(),
-  );
+  const self = await act(h, t.qltt!, id, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QD-01' });
   expect(self.status).toBe(403);
   expect(self.body.code).toBe('FOUR_EYES');
   await step(t.qlttChief!, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QD-01' }, 'DECIDED');

@@ -2,7 +2,7 @@
 // answers), 415 for a body that is not JSON, failed authentications throttled per address, prefix
 // search that takes `%` and `_` literally, and a history CSV that no spreadsheet runs as formulas.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -59,7 +59,7 @@ describe('content type', () => {
       expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect((await r.json()).type).toBe('https://postwatch.dev/problems/unsupported-media-type');
     }
-    expect((await call(h.base, t.carrier!, 'POST', `/v1/cases/${id}/notes`, { text: 'hello' }, actionKey())).status).toBe(200);
+    expect((await act(h, t.carrier!, id, 'notes', { text: 'hello' })).status).toBe(200);
   });
 });
 
@@ -90,7 +90,7 @@ describe('history CSV', () => {
         [t.qltt, 'verification', { outcome: 'started' }],
         [t.qltt, 'verification', { outcome: 'cleared', reason }],
       ] as const)
-        expect((await call(h.base, token!, 'POST', `/v1/cases/${id}/${path}`, body, actionKey())).status).toBe(200);
+        expect((await act(h, token!, id, path, body)).status).toBe(200);
       const csv = (await call(h.base, t.qltt!, 'GET', `/v1/cases/${id}/history?format=csv`)).text;
       const cleared = csv.split('\r\n').find((l) => l.includes('CLEARED'))!;
       const cell = `'${reason}`;
@@ -109,7 +109,7 @@ describe('history CSV, in full', () => {
       [t.carrier, 'information-responses', { answer: 'Cửa hàng X, Hoằng Hóa' }],
       [t.qltt, 'notes', { text: 'Đã liên hệ người gửi' }],
     ] as const)
-      expect((await call(h.base, token!, 'POST', `/v1/cases/${id}/${path}`, body, actionKey())).status).toBe(200);
+      expect((await act(h, token!, id, path, body)).status).toBe(200);
     const csv = (await call(h.base, t.qltt!, 'GET', `/v1/cases/${id}/history?format=csv`)).text;
     const [header, ...rows] = csv
       .replace(/^\uFEFF/, '')

@@ -3,7 +3,7 @@
 // the retry after the fix completes the step, and the case carries on. The refusals are real
 // constraints added to the test's own database, dropped as an administrator's fix would be.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -33,7 +33,7 @@ describe('a step whose write PostgreSQL refuses', () => {
     id = open.body.id;
     await h.db.$executeRawUnsafe(`ALTER TABLE "CaseEvent" ADD CONSTRAINT drill_no_notes CHECK (type <> 'NOTE_ADDED') NOT VALID`);
     const started = Date.now();
-    const note = await call(h.base, t.carrier!, 'POST', `/v1/cases/${id}/notes`, { text: 'ghi chú bị từ chối' }, actionKey());
+    const note = await act(h, t.carrier!, id, 'notes', { text: 'ghi chú bị từ chối' });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(note.status).toBe(409);
     expect(note.body).toMatchObject({ type: 'https://postwatch.dev/problems/case-incident', code: 'INCIDENT_OPEN', allowedActions: [] });
@@ -77,7 +77,7 @@ describe('a step whose write PostgreSQL refuses', () => {
   });
 
   it('holds every other step meanwhile, while the case keeps answering', async () => {
-    const ack = await call(h.base, t.dept!, 'POST', `/v1/cases/${id}/acknowledgement`, {}, actionKey());
+    const ack = await act(h, t.dept!, id, 'acknowledgement', {});
     expect(ack.status).toBe(409);
     expect(ack.body.code).toBe('INCIDENT_OPEN');
     expect((await call(h.base, t.dept!, 'GET', `/v1/cases/${id}/history`)).status).toBe(200);
@@ -98,7 +98,7 @@ describe('a step whose write PostgreSQL refuses', () => {
     expect(retried.body).toMatchObject({ state: 'resolved', failures: 2, retriedBy: adminId });
     const history = await call(h.base, t.dept!, 'GET', `/v1/cases/${id}/history`);
     expect(history.body.events.map((e: { type: string }) => e.type)).toContain('NOTE_ADDED');
-    expect((await call(h.base, t.dept!, 'POST', `/v1/cases/${id}/acknowledgement`, {}, actionKey())).status).toBe(200);
+    expect((await act(h, t.dept!, id, 'acknowledgement', {})).status).toBe(200);
     expect((await call(h.base, t.manager!, 'GET', `/v1/cases/${id}`)).body.incident).toBeUndefined();
     expect(await openIncidents()).toBe(0);
     const resolved = await call(h.base, t.manager!, 'GET', '/v1/incidents?state=resolved');

@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../../api/http/validate.js';
-import { apiHarness, call, detectionBody, actionKey } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 let carrier: string;
@@ -18,21 +18,14 @@ beforeAll(async () => {
 });
 
 it('refuses NUL in a body with 400, so it never reaches the workflow (whose audit write would fail on every retry)', async () => {
-  const nul = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'a\u0000b' }, actionKey());
+  const nul = await act(h, carrier, id, 'notes', { text: 'a\u0000b' });
   expect(nul.status).toBe(400);
   expect(nul.body.errors).toEqual([{ in: 'body', field: 'text', message: 'must not contain NUL characters', code: 'nul' }]);
-  const evidence = await call(
-    h.base,
-    carrier,
-    'POST',
-    `/v1/cases/${id}/evidence`,
-    { evidence: [{ ref: 'x', description: '\u0000' }] },
-    actionKey(),
-  );
+  const evidence = await act(h, carrier, id, 'evidence', { evidence: [{ ref: 'x', description: '\u0000' }] });
   expect(evidence.status).toBe(400);
   expect(evidence.body.errors[0].field).toBe('evidence.0.description');
   // the case still takes actions
-  expect((await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'still fine' }, actionKey())).status).toBe(200);
+  expect((await act(h, carrier, id, 'notes', { text: 'still fine' })).status).toBe(200);
 });
 
 it('refuses NUL in the path (404) and in the query (400)', async () => {
@@ -77,22 +70,22 @@ it('refuses a lone surrogate in an intake with 400 naming the field, and the car
     { 'idempotency-key': 'hardening-surrogate-2' },
   );
   expect(good.status).toBe(201);
-  expect((await call(h.base, carrier, 'POST', `/v1/cases/${good.body.id}/notes`, { text: 'still fine' }, actionKey())).status).toBe(200);
+  expect((await act(h, carrier, good.body.id, 'notes', { text: 'still fine' })).status).toBe(200);
 });
 
 it('refuses a lone surrogate in a note (high or low, in a value or a key) with 400, and the case keeps taking actions', async () => {
   for (const text of ['a\ud800b', 'a\udc00', '\udbff']) {
-    const r = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text }, actionKey());
+    const r = await act(h, carrier, id, 'notes', { text });
     expect(r.status, JSON.stringify(text)).toBe(400);
     expect(r.body.errors).toEqual([
       { in: 'body', field: 'text', message: 'must be well-formed Unicode (no lone surrogates)', code: 'ill_formed_unicode' },
     ]);
   }
-  const key = await call(h.base, carrier, 'POST', `/v1/cases/${id}/evidence`, { evidence: [{ ref: 'x', ['d\ud800']: 'y' }] }, actionKey());
+  const key = await act(h, carrier, id, 'evidence', { evidence: [{ ref: 'x', ['d\ud800']: 'y' }] });
   expect(key.status).toBe(400);
   expect(key.body.errors[0].field).toBe('evidence.0.d\ud800');
   // a well-formed pair (an emoji) is text like any other
-  const note = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, { text: 'ảnh 📦 đã gửi' }, actionKey());
+  const note = await act(h, carrier, id, 'notes', { text: 'ảnh 📦 đã gửi' });
   expect(note.status).toBe(200);
   const history = await call(h.base, carrier, 'GET', `/v1/cases/${id}/history`);
   expect(history.body.events.at(-1).payload.action.text).toBe('ảnh 📦 đã gửi');
@@ -155,7 +148,7 @@ it('answers JSON nested 7,500 deep with 400 problem+json (it used to overflow th
   expect(body.errors[0].field.split('.')).toHaveLength(MAX_DEPTH);
   // as deep as the limit is judged by the schema like any other body
   const atLimit = '{"text":' + '['.repeat(MAX_DEPTH - 1) + ']'.repeat(MAX_DEPTH - 1) + '}';
-  const schema = await call(h.base, carrier, 'POST', `/v1/cases/${id}/notes`, JSON.parse(atLimit), actionKey());
+  const schema = await act(h, carrier, id, 'notes', JSON.parse(atLimit));
   expect(schema.status).toBe(400);
   expect(schema.body.errors[0]).toMatchObject({ field: 'text', message: expect.not.stringContaining('nest') });
 });
@@ -195,25 +188,18 @@ it('refuses a violation date of 1900, in the future or on no real day with 422 n
     [qltt, 'acknowledgement', {}],
     [qltt, 'verification', { outcome: 'started' }],
   ] as const)
-    expect((await call(h.base, token, 'POST', `/v1/cases/${cid}/${path}`, body, actionKey())).status).toBe(200);
+    expect((await act(h, token, cid, path, body)).status).toBe(200);
   for (const [violationDate, message] of [
     ['1900-01-01', /too early: the sanctioning limitation counted from it ended on 1901-01-01/],
     ['2999-01-01', /must not be in the future/],
     ['2026-02-30', /must be a real date/],
   ] as const) {
-    const r = await call(
-      h.base,
-      qltt,
-      'POST',
-      `/v1/cases/${cid}/verification`,
-      {
-        outcome: 'violation',
-        against: 'SENDER',
-        summary: 'x',
-        violationDate,
-      },
-      actionKey(),
-    );
+    const r = await act(h, qltt, cid, 'verification', {
+      outcome: 'violation',
+      against: 'SENDER',
+      summary: 'x',
+      violationDate,
+    });
     expect(r.status, violationDate).toBe(422);
     expect(r.body.code).toBe('INVALID_DATE');
     expect(r.body.errors).toEqual([{ in: 'body', field: 'violationDate', message: expect.stringMatching(message), code: 'implausible' }]);
@@ -223,19 +209,12 @@ it('refuses a violation date of 1900, in the future or on no real day with 422 n
   expect(still.body.status).toBe('UNDER_VERIFICATION');
   // a plausible date, weeks before the detection, is taken
   const weeksBefore = new Date(Date.parse(open.body.detectedAt) - 40 * 86_400_000).toISOString().slice(0, 10);
-  const ok = await call(
-    h.base,
-    qltt,
-    'POST',
-    `/v1/cases/${cid}/verification`,
-    {
-      outcome: 'violation',
-      against: 'SENDER',
-      summary: 'x',
-      violationDate: weeksBefore,
-    },
-    actionKey(),
-  );
+  const ok = await act(h, qltt, cid, 'verification', {
+    outcome: 'violation',
+    against: 'SENDER',
+    summary: 'x',
+    violationDate: weeksBefore,
+  });
   expect(ok.status).toBe(200);
   expect(ok.body.violation.violationDate).toBe(weeksBefore);
 });

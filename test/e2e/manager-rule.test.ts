@@ -3,7 +3,7 @@
 // it, as its officers do; deciding takes an authority title, whoever holds it, never the proposer;
 // beyond its agency a manager only adds notes. And a person bound to an agency takes its province.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { act, apiHarness, call, detectionBody } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -30,8 +30,7 @@ beforeAll(async () => {
   ]);
 });
 
-const act = (who: string, id: string, endpoint: string, body: unknown = {}) =>
-  call(h.base, t[who]!, 'POST', `/v1/cases/${id}/${endpoint}`, body, actionKey());
+const actAs = (who: string, id: string, endpoint: string, body: unknown = {}) => act(h, t[who]!, id, endpoint, body);
 const proposal = {
   offenceCode: 'POST_PROHIBITED_ITEM',
   amountVnd: 15_000_000,
@@ -53,7 +52,7 @@ async function proposedByManager(): Promise<string> {
     ['violation-record', { recordNumber: `BBVP-${seq}`, seized: true }],
     ['sanction-proposal', proposal],
   ] as const) {
-    const r = await act('lead', id, endpoint, body);
+    const r = await actAs('lead', id, endpoint, body);
     expect(r.status, `${endpoint}: ${r.text}`).toBe(200);
   }
   return id;
@@ -68,7 +67,7 @@ describe('a manager of the lead agency', () => {
 
   it('decides only holding an authority title, and never on its own proposal', async () => {
     const id = await proposedByManager();
-    const decide = (who: string) => act(who, id, 'sanction-decision', { outcome: 'approve', decisionNumber: `QĐ-${seq}` });
+    const decide = (who: string) => actAs(who, id, 'sanction-decision', { outcome: 'approve', decisionNumber: `QĐ-${seq}` });
     // the proposer holds no title: no authority (the title is asked before four eyes)
     const own = await decide('lead');
     expect(own.status).toBe(403);
@@ -81,10 +80,10 @@ describe('a manager of the lead agency', () => {
   it('with a title, still not on its own proposal (four eyes)', async () => {
     const opened = await proposedByManager();
     // the titled manager proposes again after a send-back, then may not decide it
-    const back = await act('chief', opened, 'sanction-decision', { outcome: 'sendBack', reason: 'Cần xem lại mức phạt' });
+    const back = await actAs('chief', opened, 'sanction-decision', { outcome: 'sendBack', reason: 'Cần xem lại mức phạt' });
     expect(back.status, back.text).toBe(200);
-    expect((await act('chief', opened, 'sanction-proposal', proposal)).status).toBe(200);
-    const own = await act('chief', opened, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-OWN' });
+    expect((await actAs('chief', opened, 'sanction-proposal', proposal)).status).toBe(200);
+    const own = await actAs('chief', opened, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-OWN' });
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('FOUR_EYES');
   });
@@ -93,19 +92,19 @@ describe('a manager of the lead agency', () => {
 describe('a manager beyond the lead agency', () => {
   it('of a routed agency takes none of the lead’s steps, and adds notes', async () => {
     const id = await proposedByManager();
-    const decided = await act('dept', id, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-DEPT' });
+    const decided = await actAs('dept', id, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-DEPT' });
     expect(decided.status).toBe(403);
     expect(decided.body.code).toBe('NOT_LEAD_AGENCY');
-    expect((await act('dept', id, 'notes', { text: 'Sở theo dõi' })).status).toBe(200);
+    expect((await actAs('dept', id, 'notes', { text: 'Sở theo dõi' })).status).toBe(200);
   });
 
   it('of an agency the case is not routed to only adds notes (oversight), as an administrator does', async () => {
     const id = await proposedByManager();
     for (const who of ['police', 'admin']) {
-      const decided = await act(who, id, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-X' });
+      const decided = await actAs(who, id, 'sanction-decision', { outcome: 'approve', decisionNumber: 'QĐ-X' });
       expect(decided.status, who).toBe(403);
       expect(decided.body.allowedActions, who).toEqual(['addNote']);
-      expect((await act(who, id, 'notes', { text: 'Ghi chú giám sát' })).status, who).toBe(200);
+      expect((await actAs(who, id, 'notes', { text: 'Ghi chú giám sát' })).status, who).toBe(200);
     }
   });
 });

@@ -2,7 +2,7 @@
 // pledges), every change logged; a refused change is a problem and changes nothing; a carrier
 // reads its own compliance summary, counted from the event log.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionKey, apiHarness, call, detectionBody } from '../support/api.js';
+import { apiHarness, call, detectionBody, act } from '../support/api.js';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const t: Record<string, string> = {};
@@ -107,7 +107,7 @@ describe('GET /v1/carriers/{id}/compliance', () => {
     const unlicensed = await open('vtp');
     expect(unlicensed.licenceFinding).toMatchObject({ kind: 'NO_VALID_LICENCE', carrierId: 'VTP' });
     const held = await open('vtp');
-    const hold = await call(h.base, t.vtp!, 'POST', `/v1/cases/${held.id}/hold-confirmation`, { holdRecordRef: 'BB-REG-1' }, actionKey());
+    const hold = await act(h, t.vtp!, held.id, 'hold-confirmation', { holdRecordRef: 'BB-REG-1' });
     expect(hold.status, hold.text).toBe(200);
     const own = await call(h.base, t.vtp!, 'GET', '/v1/carriers/VTP/compliance');
     expect(own.status, own.text).toBe(200);

@@ -80,6 +80,16 @@ export async function call(
 /** A fresh Idempotency-Key header, as a client sends with each action (actions require one). */
 export const actionKey = (): Record<string, string> => ({ 'idempotency-key': `act-${randomBytes(8).toString('hex')}` });
 
+/** Takes an action on a case (POST /v1/cases/{caseId}/{endpoint}) as a client does: with an Idempotency-Key, a fresh one unless given. */
+export const act = (
+  h: { base: string },
+  token: string | null,
+  caseId: string,
+  endpoint: string,
+  body: unknown = {},
+  key: Record<string, string> = actionKey(),
+) => call(h.base, token, 'POST', `/v1/cases/${caseId}/${endpoint}`, body, key);
+
 /** A POST /v1/cases body: the detection the workflow tests use, less what the API fills in itself. */
 export function detectionBody(carrierRef: string, over: Record<string, unknown> = {}) {
   const { carrierId: _carrier, reportedBy: _reporter, ...body } = detection(carrierRef);

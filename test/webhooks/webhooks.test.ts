@@ -10,7 +10,7 @@ import { createLogger } from '../../platform/logger.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../../webhooks/dispatcher.js';
 import { sign } from '../../webhooks/signing.js';
-import { call, detectionBody, principalToken, actionKey } from '../support/api.js';
+import { call, detectionBody, principalToken, act } from '../support/api.js';
 import { seedForCases } from '../support/cases.js';
 import { migratedDatabase } from '../support/db.js';
 import { devServerHarness } from '../support/temporal.js';
@@ -172,7 +172,7 @@ async function openCase(token: string, ref: string, key: string) {
 }
 
 async function step(token: string, caseId: string, path: string, body: unknown) {
-  const r = await call(base, token, 'POST', `/v1/cases/${caseId}/${path}`, body, actionKey());
+  const r = await act({ base }, token, caseId, path, body);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
 
