@@ -99,9 +99,17 @@ export function adminContext(config: Config): AdminContext {
   };
 }
 
+/** What a calendar change reaches: the worker sends it to the running cases (worker/calendar-corrections.ts). */
+export const REACHES_RUNNING_CASES = 'running cases take it within a minute, through the worker';
+
 /** The line a change prints: what it did, and to which cases it applies. */
-export function changeLine<T>(what: string, o: ChangeOutcome<T>, shown: (row: T | null) => string): string {
+export function changeLine<T>(
+  what: string,
+  o: ChangeOutcome<T>,
+  shown: (row: T | null) => string,
+  applies = 'applies to cases opened from now on',
+): string {
   return o.change
-    ? `${what}: ${shown(o.before)} → ${shown(o.after)} (change ${o.change.id}; applies to cases opened from now on)`
+    ? `${what}: ${shown(o.before)} → ${shown(o.after)} (change ${o.change.id}; ${applies})`
     : `${what}: unchanged, ${shown(o.after)}`;
 }

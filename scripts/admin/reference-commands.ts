@@ -25,7 +25,7 @@ import {
   referenceIdSchema,
   ReferenceChangeListQuery,
 } from '../../api/schemas/reference.js';
-import { changeLine, jsonBody, parsed, type AdminContext } from './context.js';
+import { changeLine, jsonBody, parsed, REACHES_RUNNING_CASES, type AdminContext } from './context.js';
 
 export const flag = (name: string) => (path: string) => `--${path || name}`;
 export const field = (path: string) => `--json ${path || 'body'}`;
@@ -64,7 +64,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
         const day = date(o.date);
         const input = parsed(HolidayBody, { name: o.name, kind: o.kind }, flag(''));
         const outcome = await ctx.change('Holiday', day, () => putCalendarDay(db, ctx.operator, day, input));
-        console.log(changeLine(day, outcome, (d) => (d ? `${d.kind} "${d.name}"` : 'none')));
+        console.log(changeLine(day, outcome, (d) => (d ? `${d.kind} "${d.name}"` : 'none'), REACHES_RUNNING_CASES));
       }),
     );
 
@@ -76,7 +76,7 @@ export function referenceCommands(program: Command, ctx: AdminContext): void {
       ctx.withDb(async (db) => {
         const day = date(o.date);
         const { change } = await ctx.change('Holiday', day, () => deleteCalendarDay(db, ctx.operator, day));
-        console.log(`${day}: removed from the calendar (change ${change?.id}; applies to cases opened from now on)`);
+        console.log(`${day}: removed from the calendar (change ${change?.id}; ${REACHES_RUNNING_CASES})`);
       }),
     );
 
