@@ -6,7 +6,7 @@
  * that leaves the status as it was enters nothing).
  */
 import type { CaseStatus } from './case-states.js';
-import type { ClockId } from './clocks.js';
+import { CLOCK_IDS, type ClockId } from './clocks.js';
 import { CASE_OUTCOMES, DETECTION_STAGES } from './case-view.js';
 
 /** An event of the audit log: by type, or by the status it moves the case into (optionally only from some). */
@@ -20,20 +20,7 @@ export interface ReportStep {
 }
 
 /** Every clock, in the order of the deadline table. */
-export const REPORT_CLOCKS = [
-  'HOLD_CONFIRMATION',
-  'AGENCY_ACKNOWLEDGEMENT',
-  'VERIFICATION',
-  'VIOLATION_RECORD',
-  'SANCTION_DECISION',
-  'SERVE_DECISION',
-  'PAYMENT',
-  'ENFORCEMENT_LIMITATION',
-  'SANCTIONING_LIMITATION',
-  'TEMPORARY_SEIZURE',
-] as const satisfies readonly ClockId[];
-const complete = <T extends never>(_?: T) => {};
-complete<Exclude<ClockId, (typeof REPORT_CLOCKS)[number]>>();
+export const REPORT_CLOCKS = CLOCK_IDS;
 
 /**
  * The steps, one per clock that waits for a step (the limitation and seizure clocks wait for
