@@ -9,6 +9,8 @@ import { createReportActivities } from './reports.js';
 /** Everything activities need from the outside world, injected so tests pass real ones. */
 export interface ActivityDeps {
   db: Db;
+  /** Reports' own client, whose statements may take minutes on a large year (prisma/reports.ts createReportDb); else `db`. */
+  reportDb?: Db;
   /** The wall clock (tests pin it); workflow steps carry their own workflow time. */
   now: () => Date;
   /** Demo clock: every legal limit runs this many times faster (CLOCK_SCALE); 1 in production. */
@@ -30,7 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     registerCase: refusingRejectedData(registerCase),
     recordEvent: refusingRejectedData(recordEvent),
     ...createIncidentRecords(deps.db),
-    ...createReportActivities(deps.db),
+    ...createReportActivities(deps.reportDb ?? deps.db),
     ...createCalendarCorrections(deps.db),
   };
 }

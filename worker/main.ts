@@ -6,7 +6,7 @@ import { createDb } from '../prisma/client.js';
 import { createCaseWorker } from './create-worker.js';
 import { keepCalendarCorrectionsGoing } from './calendar-corrections.js';
 import { ensureReportSchedules } from './report-schedules.js';
-import { reportScopes } from '../prisma/reports.js';
+import { createReportDb, reportScopes } from '../prisma/reports.js';
 import { seedReportDueDates } from '../prisma/registry-admin.js';
 import { installTemporalRuntime } from './runtime.js';
 import { startWebhookDispatcher } from '../webhooks/dispatcher.js';
@@ -14,6 +14,7 @@ import { startWebhookDispatcher } from '../webhooks/dispatcher.js';
 const { cfg, log, databaseUrl, temporal } = standaloneStart('worker');
 installTemporalRuntime(log, { metricsAddress: cfg.WORKER_METRICS_ADDRESS });
 const db = createDb(databaseUrl);
+const reportDb = createReportDb(databaseUrl);
 const connection = await NativeConnection.connect(temporal.connection);
 // every worker makes sure the report schedules exist (idempotent: one schedule per scope and period kind)
 await seedReportDueDates(db);
@@ -31,7 +32,7 @@ try {
     connection,
     namespace: temporal.namespace,
     taskQueue: cfg.TASK_QUEUE,
-    deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
+    deps: { db, reportDb, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
     dataConverter: temporal.dataConverter,
     bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
   });
@@ -45,4 +46,5 @@ try {
   await webhooks.stop();
   await connection.close();
   await db.$disconnect();
+  await reportDb.$disconnect();
 }

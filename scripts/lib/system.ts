@@ -10,7 +10,7 @@ import { connectTemporal, ensureSearchAttributes } from '../../platform/temporal
 import { embeddedTemporalTarget, externalTemporalTarget } from '../../platform/temporal-target.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { applyMigrations } from '../../prisma/migrate.js';
-import { reportScopes } from '../../prisma/reports.js';
+import { createReportDb, reportScopes } from '../../prisma/reports.js';
 import { createApp } from '../../api/app.js';
 import { apiTemporalConnection } from '../../api/http/temporal-deadlines.js';
 import { keepCalendarCorrectionsGoing } from '../../worker/calendar-corrections.js';
@@ -164,6 +164,8 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
     if (applied.length) log.info({ applied }, 'migrations applied');
     const db: Db = createDb(databaseUrl);
     undo.push(() => db.$disconnect());
+    const reportDb: Db = createReportDb(databaseUrl);
+    undo.push(() => reportDb.$disconnect());
     const admin = await prepareDatabase(databaseUrl, cfg.ADMIN_TOKEN);
     if (admin.seeded.applied.length) log.info({ corrected: admin.seeded.applied }, 'reference data corrected');
     if (admin.seeded.kept.length || admin.seeded.notSeeded.length)
@@ -176,7 +178,7 @@ export async function startSystem(cfg: Config, log: Logger): Promise<RunningSyst
       connection: nativeConnection,
       namespace: target.namespace,
       taskQueue: cfg.TASK_QUEUE,
-      deps: { db, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
+      deps: { db, reportDb, now: () => new Date(), clockScale: cfg.CLOCK_SCALE },
       dataConverter,
       bundlePath: cfg.WORKFLOW_BUNDLE_PATH,
       extra: { shutdownGraceTime: '10 seconds' },
