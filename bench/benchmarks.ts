@@ -16,6 +16,7 @@ import { measureTimers, timersSection } from './timers.js';
 import { listingSection, measureListing } from './listing.js';
 import { scaledSection, measureScaled } from './scaled.js';
 import { measureProfile, profileSection } from './profile.js';
+import { measureReports, reportsSection } from './reports.js';
 
 export interface BenchContext {
   loadBefore: number;
@@ -28,6 +29,7 @@ const TITLES: Record<BenchmarkName, string> = {
   timers: '3. Open cases at scale: timers falling due together',
   listing: '4. Listing at scale: `GET /v1/cases` against its own SQL',
   scaled: '5. Intake on a PostgreSQL-backed Temporal server',
+  reports: '6. Reports at scale: the annual report against hand-written SQL',
   profile: 'Profile of the intake path',
 };
 
@@ -109,6 +111,11 @@ export function runBenchmarks(o: BenchOptions, ctx: BenchContext): { done: Promi
         ctx.log,
       );
       section('scaled', at, scaledSection(r));
+    }
+    if (wants('reports')) {
+      const at = new Date();
+      const r = await measureReports(stack, { cases: o.reportCases, runs: o.reportRuns }, ctx.log);
+      section('reports', at, reportsSection(r));
     }
     if (wants('profile')) {
       const at = new Date();

@@ -6,10 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['intake', 'latency', 'timers', 'listing', 'scaled', 'profile'] as const;
+export const BENCHMARKS = ['intake', 'latency', 'timers', 'listing', 'scaled', 'reports', 'profile'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 /** What `npm run bench` runs without --only (the profile is a diagnosis, not a figure to keep). */
-const DEFAULT_SET: BenchmarkName[] = ['intake', 'latency', 'timers', 'listing', 'scaled'];
+const DEFAULT_SET: BenchmarkName[] = ['intake', 'latency', 'timers', 'listing', 'scaled', 'reports'];
 
 const SPEC = {
   only: { def: DEFAULT_SET.join(','), help: `benchmarks to run, of ${BENCHMARKS.join(', ')}` },
@@ -28,6 +28,8 @@ const SPEC = {
   'listing-requests': { def: '200', help: 'requests per query and side, with the listing indexes' },
   'listing-before-requests': { def: '30', help: 'the same without them (each may scan the whole table)' },
   'scaled-concurrency': { def: '4,16', help: 'intake concurrencies on the PostgreSQL-backed Temporal' },
+  'report-cases': { def: '1000000', help: 'cases (with their audit events) loaded in SQL for the report benchmark' },
+  'report-runs': { def: '5', help: 'measured runs per report and side' },
   'profile-seconds': { def: '20', help: 'seconds of Postwatch intake under --cpu-prof' },
   doc: { def: 'docs/benchmarks.md', help: 'the file whose sections are regenerated' },
   keep: { def: 'false', help: 'keep the temporary data directory (true/false)' },
@@ -48,6 +50,8 @@ const QUICK: Partial<Record<Key, string>> = {
   'listing-requests': '40',
   'listing-before-requests': '10',
   'scaled-concurrency': '4',
+  'report-cases': '20000',
+  'report-runs': '3',
 };
 
 export interface BenchOptions {
@@ -67,6 +71,8 @@ export interface BenchOptions {
   listingRequests: number;
   listingBeforeRequests: number;
   scaledConcurrency: number[];
+  reportCases: number;
+  reportRuns: number;
   profileSeconds: number;
   doc: string;
   keep: boolean;
@@ -132,6 +138,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     listingRequests: Math.round(positive('listing-requests', raw('listing-requests'))),
     listingBeforeRequests: Math.round(positive('listing-before-requests', raw('listing-before-requests'))),
     scaledConcurrency: list('scaled-concurrency', raw('scaled-concurrency')),
+    reportCases: Math.round(positive('report-cases', raw('report-cases'))),
+    reportRuns: Math.round(positive('report-runs', raw('report-runs'))),
     profileSeconds: positive('profile-seconds', raw('profile-seconds')),
     doc: raw('doc'),
     keep: raw('keep') === 'true',

@@ -11,13 +11,13 @@ export const SYNTHETIC_PROVINCES = Array.from(
   { length: 31 },
   (_, i) => `${String.fromCharCode(81 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
 );
-const PROVINCE_WEIGHTS: [string, number][] = [
+export const PROVINCE_WEIGHTS: [string, number][] = [
   ['HCM', 8],
   ['HN', 6],
   ['TH', 3],
   ...SYNTHETIC_PROVINCES.map((p) => [p, 1] as [string, number]),
 ];
-const CATEGORY_WEIGHTS: [string, number][] = [
+export const CATEGORY_WEIGHTS: [string, number][] = [
   ['COUNTERFEIT', 6],
   ['SMUGGLED', 4],
   ['BANNED_TRADE', 2],
@@ -47,10 +47,11 @@ const STATUS_WEIGHTS: [string, number][] = [
 ];
 export const CARRIERS = Array.from({ length: 8 }, (_, i) => `SYN${i + 1}`);
 
-const weighted = (w: [string, number][]) => `ARRAY[${w.flatMap(([v, n]) => Array<string>(n).fill(`'${v}'`)).join(',')}]`;
-const weight = (w: [string, number][]) => w.reduce((s, [, n]) => s + n, 0);
+/** SQL: an array holding each value as many times as its weight, to index with `pick`. */
+export const weighted = (w: [string, number][]) => `ARRAY[${w.flatMap(([v, n]) => Array<string>(n).fill(`'${v}'`)).join(',')}]`;
+export const weight = (w: [string, number][]) => w.reduce((s, [, n]) => s + n, 0);
 /** A pseudo-random integer in [0, n) from the row number and a salt. */
-const pick = (salt: number, n: number) => `(abs(hashint8(i::bigint * ${salt} + ${salt})) % ${n})::int`;
+export const pick = (salt: number, n: number) => `(abs(hashint8(i::bigint * ${salt} + ${salt})) % ${n})::int`;
 
 /** Provinces, their agencies and the carriers the synthetic cases refer to. */
 export async function loadSyntheticReference(sql: pg.Pool): Promise<void> {
