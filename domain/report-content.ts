@@ -44,11 +44,26 @@ export type TableId = (typeof TABLE_IDS)[number];
 /** What the rows of a table are: codes of reference data (labelled from `names`) or fixed codes. */
 export type RowKind = 'category' | 'carrier' | 'province' | 'servicePointClass' | 'stage' | 'outcome' | 'indicator' | 'clock';
 
+/** The metrics (columns) of the tables. */
+export type ReportMetric =
+  | 'detected'
+  | 'value'
+  | 'cases'
+  | 'met'
+  | 'missed'
+  | 'escalations'
+  | 'medianSeconds'
+  | 'p90Seconds'
+  | 'registeredPoints'
+  | 'coveredPoints'
+  | 'coveragePercent'
+  | 'pledgesSigned';
+
 /** How a table reads: its rows, its metrics (columns), and whether its rows add up to a total. */
 export interface TableSpec {
   id: TableId;
   rows: RowKind;
-  metrics: readonly string[];
+  metrics: readonly ReportMetric[];
   totals: boolean;
 }
 

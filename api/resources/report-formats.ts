@@ -1,16 +1,16 @@
 /**
  * The three forms of a stored report: JSON, the printable HTML page, CSV (one table, or a zip of
- * them all), chosen by `format` or the Accept header; CSV headers in Vietnamese unless `lang` or
- * Accept-Language asks for English.
+ * them all), chosen by `format` or the Accept header; the page and the CSV in Vietnamese unless
+ * `lang` or Accept-Language asks for English.
  */
 import type { Request, Response } from 'express';
 import { TABLE_IDS } from '../../domain/report-content.js';
+import type { Locale } from '../../domain/messages/index.js';
 import type { Db } from '../../prisma/client.js';
 import { letterheadFor } from '../../prisma/report-letterhead.js';
 import type { StoredReport } from '../../prisma/reports.js';
 import { csvFileName, INFO_FILE, reportCsvFiles } from '../representations/reports/csv.js';
 import { renderReportHtml } from '../representations/reports/html.js';
-import type { ReportLocale } from '../representations/reports/labels.js';
 import { zipOf } from '../representations/reports/zip.js';
 import { problem } from '../http/problems.js';
 import { reportLinks } from './report-lookup.js';
@@ -24,8 +24,7 @@ export function formatOf(req: Request, format: ReportFormat | undefined): Report
   return best === 'text/html' ? 'html' : best === 'text/csv' ? 'csv' : 'json';
 }
 
-export const localeOf = (req: Request, lang: ReportLocale | undefined): ReportLocale =>
-  lang ?? ((req.acceptsLanguages('vi', 'en') || 'vi') as ReportLocale);
+export const localeOf = (req: Request, lang: Locale | undefined): Locale => lang ?? ((req.acceptsLanguages('vi', 'en') || 'vi') as Locale);
 
 /** The file of one table (`info`: the description), by the id the query names. */
 function tableFile(table: string): string {
@@ -42,7 +41,7 @@ export async function sendReport(
   db: Db,
   res: Response,
   report: StoredReport,
-  o: { format: ReportFormat; locale: ReportLocale; table?: string },
+  o: { format: ReportFormat; locale: Locale; table?: string },
 ): Promise<void> {
   res.vary('Accept').vary('Accept-Language');
   if (o.format === 'json') {
@@ -51,7 +50,7 @@ export async function sendReport(
   }
   if (o.format === 'html') {
     const at = new Date(report.generatedAt);
-    res.type('text/html; charset=utf-8').send(renderReportHtml(report, await letterheadFor(db, report.content, at), at));
+    res.type('text/html; charset=utf-8').send(renderReportHtml(report, await letterheadFor(db, report.content, at), at, o.locale));
     return;
   }
   const files = reportCsvFiles(report, o.locale);

@@ -59,7 +59,7 @@ export const reportOperations: Operation[] = [
     operationId: 'getReport',
     summary: 'A stored report: JSON, the printable page (HTML) or CSV',
     description:
-      'CSV is UTF-8 with a BOM, one file per table: `table=<id>` gives one, otherwise a zip of all. Headers are Vietnamese; `lang=en` or `Accept-Language: en` gives English. The HTML page is the Vietnamese administrative report, printable without scripts.',
+      'CSV is UTF-8 with a BOM, one file per table: `table=<id>` gives one, otherwise a zip of all. Headers are Vietnamese; `lang=en` or `Accept-Language: en` gives English. The HTML page is the Vietnamese administrative report, printable without scripts; `lang=en` or `Accept-Language: en` gives it in English.',
     tags: ['Reports'],
     access: readers,
     params: { id: { ...reportIdParam, schema: ReportIdParam } },

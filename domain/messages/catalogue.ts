@@ -15,19 +15,35 @@ import type {
   DetectionStage,
   EscalationTarget,
   EventType,
+  Kt1Mode,
+  PeriodKind,
   ProblemType,
   RefusalCode,
+  ReportCode,
+  ReportMetric,
   Role,
   ServiceMethod,
+  TableId,
   ValidationCode,
   ViolationParty,
   ViolatorKind,
 } from './keys.js';
+import type { ReportPhrase } from './reports-vi.js';
 import type { UiKey } from './vi.js';
 
 export type Locale = 'vi' | 'en';
 
-export interface Catalogue {
+/** The periodic reports' words (reports-vi.ts): the printable page, the CSV export, tables and their rows. */
+export interface ReportCatalogue {
+  reportPhrase: Record<ReportPhrase, string>;
+  reportTable: Record<TableId, string>;
+  reportMetric: Record<ReportMetric, string>;
+  reportCode: Record<ReportCode, string>;
+  periodKind: Record<PeriodKind, string>;
+  kt1Mode: Record<Kt1Mode, string>;
+}
+
+export interface Catalogue extends ReportCatalogue {
   /** BCP 47 tag for the page's `lang` attribute. */
   lang: string;
   status: Record<CaseStatus, string>;

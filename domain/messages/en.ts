@@ -2,10 +2,12 @@
 import type { Catalogue } from './catalogue.js';
 import { ITEM_CATEGORIES } from '../reference/categories.js';
 import type { CategoryCode } from './keys.js';
+import { reportsEn } from './reports-en.js';
 
 const category = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c.code, c.labelEn])) as Record<CategoryCode, string>;
 
 export const en: Catalogue = {
+  ...reportsEn,
   lang: 'en',
   status: {
     DETECTED: 'Detected',

@@ -8,6 +8,7 @@ import { vi } from './vi.js';
 
 export type { Catalogue, Locale } from './catalogue.js';
 export type { UiKey } from './vi.js';
+export type { ReportPhrase } from './reports-vi.js';
 export * from './format.js';
 export * from './keys.js';
 

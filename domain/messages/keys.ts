@@ -13,6 +13,9 @@ import type { ViolatorKind } from '../fines.js';
 import type { RefusalCode } from '../refusals.js';
 import type { AgencyKind } from '../routing.js';
 import type { ITEM_CATEGORIES } from '../reference/categories.js';
+import type { PeriodFigures, ReportMetric, TableId } from '../report-content.js';
+import type { Kt1Mode, PeriodKind } from '../report-period.js';
+import type { REPORT_OUTCOMES, SERVICE_POINT_CLASSES } from '../report-steps.js';
 
 export type {
   ActionKind,
@@ -29,6 +32,15 @@ export type {
   ViolationParty,
   ViolatorKind,
 };
+
+export type { Kt1Mode, PeriodKind, ReportMetric, TableId };
+
+/** An indicator row of a report's tables: a figure of holds, referrals or sanctions. */
+export type ReportIndicator = keyof PeriodFigures['holds'] | keyof PeriodFigures['referrals'] | keyof PeriodFigures['sanctions'];
+
+/** The fixed codes a report's rows are keyed by (reference data is labelled from the report's own names). */
+export type ReportCode =
+  ReportIndicator | ClockId | (typeof REPORT_OUTCOMES)[number] | DetectionStage | (typeof SERVICE_POINT_CLASSES)[number];
 
 /** A seeded item category's code. */
 export type CategoryCode = (typeof ITEM_CATEGORIES)[number]['code'];

@@ -5,6 +5,7 @@
 import type { Catalogue } from './catalogue.js';
 import { ITEM_CATEGORIES } from '../reference/categories.js';
 import type { CategoryCode } from './keys.js';
+import { reportsVi } from './reports-vi.js';
 
 const ui = {
   appName: 'Postwatch — Xử lý vi phạm bưu chính',
@@ -239,6 +240,7 @@ export type UiKey = keyof typeof ui;
 const category = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c.code, c.labelVi])) as Record<CategoryCode, string>;
 
 export const vi: Catalogue = {
+  ...reportsVi,
   lang: 'vi-VN',
   status: {
     DETECTED: 'Phát hiện',

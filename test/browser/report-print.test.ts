@@ -1,7 +1,8 @@
 // Issue 15, acceptance 4: the printable report, as GET /v1/reports/{id}?format=html serves it,
 // renders in headless Chromium without scripts: the national emblem line, the title, every
-// section's table, inline SVG charts, the signature block; laid out for A4 when printed.
-// `npm run console:screenshots` saves it as docs/screenshots/report-print.png.
+// section's table, inline SVG charts, the signature block; laid out for A4 when printed; in
+// Vietnamese, and in English with `lang=en`. `npm run console:screenshots` saves them as
+// docs/screenshots/report-print.png and report-print-en.png.
 import { beforeAll, expect, it } from 'vitest';
 import { apiHarness, call, detectionBody } from '../support/api.js';
 import { browserHarness, screenshot } from '../support/browser.js';
@@ -30,22 +31,41 @@ beforeAll(async () => {
   }
 });
 
-it('renders the printable report in Chromium, with no script, and saves a screenshot', async () => {
+const PAGES = {
+  vi: {
+    query: '',
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    heading: 'BÁO CÁO',
+    screenshot: 'report-print',
+  },
+  en: {
+    query: '&lang=en',
+    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
+    motto: 'Independence - Freedom - Happiness',
+    heading: 'REPORT',
+    screenshot: 'report-print-en',
+  },
+} as const;
+
+it.each(['vi', 'en'] as const)('renders the printable report (%s) in Chromium, with no script, and saves a screenshot', async (lang) => {
+  const want = PAGES[lang];
   const id = await generatedReport(
     h.base,
     manager,
     { scope: { kind: 'PROVINCE', provinceCode: 'TH' }, period: { kind: 'RANGE', from: `${year}-01-01`, to: `${year}-12-31` } },
     `print-report-${process.pid}`,
   );
-  const html = await call(h.base, manager, 'GET', `/v1/reports/${id}?format=html`);
+  const html = await call(h.base, manager, 'GET', `/v1/reports/${id}?format=html${want.query}`);
   expect(html.status).toBe(200);
   const { page, problems } = await browser.page();
   await page.setContent(html.text, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('script').count()).toBe(0);
-  await expect.poll(() => page.locator('.head').innerText()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  expect(await page.locator('.head').innerText()).toContain('Độc lập - Tự do - Hạnh phúc');
-  expect(await page.locator('h1').innerText()).toBe('BÁO CÁO');
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  await expect.poll(() => page.locator('.head').innerText()).toContain(want.nation);
+  expect(await page.locator('.head').innerText()).toContain(want.motto);
+  expect(await page.locator('h1').innerText()).toBe(want.heading);
   expect(await page.locator('section').count()).toBeGreaterThanOrEqual(12);
   expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
   expect(await page.locator('.sign').innerText()).not.toBe('');
@@ -56,5 +76,5 @@ it('renders the printable report in Chromium, with no script, and saves a screen
   const width = await page.evaluate(() => document.body.getBoundingClientRect().width);
   expect(width).toBeLessThanOrEqual((170 / 25.4) * 96 + 1);
   expect(problems).toEqual([]);
-  await screenshot(page, 'report-print');
+  await screenshot(page, want.screenshot);
 });

@@ -220,16 +220,26 @@ describe('GET /v1/reports/{id}', () => {
     expect(parseCsv(files.get('01-casesByCategory.csv')!.slice(1))[0]![0]).toBe('Mã');
   });
 
-  it('serves the printable page, by format or by Accept', async () => {
-    for (const [path, headers] of [
-      [`/v1/reports/${id}?format=html`, {}],
-      [`/v1/reports/${id}`, { accept: 'text/html' }],
-    ] as const) {
+  it('serves the printable page, by format or by Accept, in Vietnamese unless English is asked for', async () => {
+    const pages = [
+      [`/v1/reports/${id}?format=html`, {}, 'vi'],
+      [`/v1/reports/${id}`, { accept: 'text/html' }, 'vi'],
+      [`/v1/reports/${id}?format=html`, { 'accept-language': 'fr, vi;q=0.5, en;q=0.4' }, 'vi'],
+      [`/v1/reports/${id}?format=html&lang=en`, {}, 'en'],
+      [`/v1/reports/${id}`, { accept: 'text/html', 'accept-language': 'en-GB,en;q=0.9' }, 'en'],
+      [`/v1/reports/${id}?format=html&lang=vi`, { 'accept-language': 'en' }, 'vi'],
+    ] as const;
+    const words = {
+      vi: ['<html lang="vi">', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '<h1>BÁO CÁO</h1>', 'SỐ LIỆU TẠM TÍNH', 'Vụ việc phát hiện theo loại'],
+      en: ['<html lang="en">', 'SOCIALIST REPUBLIC OF VIET NAM', '<h1>REPORT</h1>', 'PROVISIONAL FIGURES', 'Cases detected by category'],
+    };
+    for (const [path, headers, lang] of pages) {
       const r = await call(h.base, t.thDept!, 'GET', path, undefined, headers);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(r.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-      expect(r.text).toContain('SỐ LIỆU TẠM TÍNH');
+      expect(r.headers.get('vary')).toMatch(/Accept-Language/i);
+      for (const w of words[lang]) expect(r.text, `${path} ${JSON.stringify(headers)}`).toContain(w);
+      for (const w of words[lang === 'vi' ? 'en' : 'vi']) expect(r.text).not.toContain(w);
       expect(r.text).not.toMatch(/<script/i);
     }
   });

@@ -1,6 +1,7 @@
 // The CSV and HTML of a report: formula injection defused in text cells and not in numbers, the
 // administrative layout of the printed page (emblem line, agency and number, place and date,
-// title, sections, inline SVG charts, signature block), Vietnamese throughout, and no script.
+// title, sections, inline SVG charts, signature block), Vietnamese by default and English on
+// request, and no script.
 import { describe, expect, it } from 'vitest';
 import { buildReportContent, emptyPeriodFigures, type PeriodFigures } from '../../domain/report-content.js';
 import { csvCell, reportCsvFiles } from '../../api/representations/reports/csv.js';
@@ -44,6 +45,16 @@ const letterhead: Letterhead = {
   recipients: ['Ủy ban nhân dân tỉnh (để báo cáo)'],
 };
 
+/** Every piece is on the page, in this order. */
+function expectInOrder(page: string, order: string[]): void {
+  const at = order.map((s) => page.indexOf(s));
+  expect(
+    at.every((i) => i >= 0),
+    order.filter((_, i) => at[i]! < 0).join(' | '),
+  ).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+}
+
 describe('CSV', () => {
   it('defuses text a spreadsheet would run as a formula, and leaves numbers alone', () => {
     for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${lead}1+1`).replace(/^"/, '')).toMatch(/^'/);
@@ -75,12 +86,7 @@ describe('HTML', () => {
       'Lưu: VT.',
       'GIÁM ĐỐC',
     ];
-    const at = order.map((s) => html.indexOf(s));
-    expect(
-      at.every((i) => i >= 0),
-      order.filter((_, i) => at[i]! < 0).join(' | '),
-    ).toBe(true);
-    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expectInOrder(html, order);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Hạn gửi báo cáo: 31/07/2027 (theo dữ liệu cấu hình, chưa xác minh)');
   });
@@ -104,6 +110,34 @@ describe('HTML', () => {
   it('says so when the period has not ended', () => {
     expect(renderReportHtml(report(true), letterhead, new Date('2027-05-01T01:00:00Z'))).toContain('SỐ LIỆU TẠM TÍNH');
     expect(html).not.toContain('SỐ LIỆU TẠM TÍNH');
+  });
+
+  it('reads in English on request, with the same layout and figures, the letterhead as registered', () => {
+    const en = renderReportHtml(report(), letterhead, new Date('2027-07-01T01:00:00Z'), 'en');
+    const order = [
+      'ỦY BAN NHÂN DÂN TỈNH THANH HÓA',
+      'No. ',
+      '/BC-SKHCN',
+      'SOCIALIST REPUBLIC OF VIET NAM',
+      'Independence - Freedom - Happiness',
+      'Thanh Hóa, day 01, month 7, year 2027',
+      '<h1>REPORT</h1>',
+      'in Thanh Hóa, first half of 2027',
+      'I. Cases detected by category',
+      'XII. Pledges signed and their coverage',
+      'Recipients:',
+      'Archived: records office.',
+      'GIÁM ĐỐC',
+    ];
+    expectInOrder(en, order);
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Report due: 31/07/2027 (from the configured data, not yet verified).');
+    expect(en).toMatch(/<td>Counterfeit<\/td><td class="n">4<\/td><td class="n">6<\/td><td class="n">-2<\/td>/);
+    expect(en).toContain('1.5 hours');
+    expect(en).toContain('2.3 days');
+    expect(en.match(/<svg /g)?.length).toBe(3);
+    for (const vi of ['CỘNG HÒA', 'BÁO CÁO', 'Nơi nhận', 'Kỳ báo cáo', 'giờ']) expect(en).not.toContain(vi);
+    expect(renderReportHtml(report(true), letterhead, new Date('2027-05-01T01:00:00Z'), 'en')).toContain('PROVISIONAL FIGURES');
   });
 
   it('dates as Decree 30/2020 writes them: a leading zero for days below 10 and for January and February', () => {

@@ -3,6 +3,7 @@
  * the previous one, and deadlines met beside deadlines missed. Greys and one ink, legible when
  * printed in black and white.
  */
+import type { Locale } from '../../../domain/messages/index.js';
 import { number } from './format.js';
 import { escapeXml } from './markup.js';
 
@@ -29,15 +30,16 @@ export function pairedBarChart(
   title: string,
   rows: BarPair[],
   legend: { a: string; b: string },
-  colours = { a: '#1f3b73', b: '#b8b8b8' },
+  o: { colours?: { a: string; b: string }; l?: Locale } = {},
 ): string {
+  const colours = o.colours ?? { a: '#1f3b73', b: '#b8b8b8' };
   const max = Math.max(1, ...rows.flatMap((r) => [r.a, r.b]));
   const plotW = WIDTH - LABEL_W - 60;
   const top = 34;
   const height = top + rows.length * ROW_H + 10;
   const bar = (y: number, v: number, fill: string) =>
     `<rect x="${LABEL_W}" y="${y}" width="${((v / max) * plotW).toFixed(1)}" height="${BAR_H}" fill="${fill}"/>` +
-    `<text x="${(LABEL_W + (v / max) * plotW + 4).toFixed(1)}" y="${y + BAR_H - 1}" ${FONT}>${number(v)}</text>`;
+    `<text x="${(LABEL_W + (v / max) * plotW + 4).toFixed(1)}" y="${y + BAR_H - 1}" ${FONT}>${number(v, o.l)}</text>`;
   const body = rows
     .map((r, i) => {
       const y = top + i * ROW_H;

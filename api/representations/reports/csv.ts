@@ -5,9 +5,9 @@
  * A text cell that a spreadsheet would take for a formula (= + - @, tab, carriage return) is
  * prefixed with an apostrophe; numbers are written as numbers.
  */
+import { catalogue, type Locale } from '../../../domain/messages/index.js';
 import { TABLE_IDS, TABLES, type Figure } from '../../../domain/report-content.js';
 import { periodKey } from '../../../domain/report-period.js';
-import { COLUMNS, INFO, KT1_LABELS, METRICS, PERIOD_KIND_LABELS, type ReportLocale } from './labels.js';
 import { displayRows } from './rows.js';
 import type { RenderableReport } from './renderable.js';
 
@@ -29,44 +29,43 @@ const figureCells = (f: Figure | undefined) => [f?.value ?? null, f?.previous ??
 export const csvFileName = (index: number, id: string) => `${String(index).padStart(2, '0')}-${id}.csv`;
 
 /** The report's description: scope, period, as-of instant, checksum. */
-function infoFile(r: RenderableReport, l: ReportLocale): string {
+function infoFile(r: RenderableReport, l: Locale): string {
   const c = r.content;
+  const { reportPhrase: p, periodKind, kt1Mode } = catalogue(l);
   const scope =
     c.request.scope.kind === 'NATIONAL'
-      ? INFO.national[l]
+      ? p.infoNational
       : (r.names.province[c.request.scope.provinceCode]?.[l] ?? c.request.scope.provinceCode);
   return csv([
-    [INFO.heading[l], INFO.value[l]],
-    [INFO.id[l], r.id],
-    [INFO.scope[l], scope],
-    [
-      INFO.period[l],
-      `${PERIOD_KIND_LABELS[c.request.period.kind][l]} ${periodKey(c.request.period)} (${c.current.from} – ${c.current.to})`,
-    ],
-    [INFO.previous[l], `${c.previous.from} – ${c.previous.to}`],
-    [INFO.kt1[l], KT1_LABELS[c.request.kt1][l]],
-    [INFO.asOf[l], c.asOf],
-    [INFO.asOfNow[l], c.asOfNow ? INFO.yes[l] : INFO.no[l]],
-    [INFO.due[l], c.due ? `${c.due.date}${c.due.verify ? ` (${INFO.unverified[l]})` : ''}` : null],
-    [INFO.referenceVersion[l], r.referenceVersion],
-    [INFO.checksum[l], r.checksum],
+    [p.infoHeading, p.infoValue],
+    [p.infoId, r.id],
+    [p.infoScope, scope],
+    [p.infoPeriod, `${periodKind[c.request.period.kind]} ${periodKey(c.request.period)} (${c.current.from} – ${c.current.to})`],
+    [p.infoPrevious, `${c.previous.from} – ${c.previous.to}`],
+    [p.infoKt1, kt1Mode[c.request.kt1]],
+    [p.infoAsOf, c.asOf],
+    [p.infoAsOfNow, c.asOfNow ? p.yes : p.no],
+    [p.infoDue, c.due ? `${c.due.date}${c.due.verify ? ` (${p.unverified})` : ''}` : null],
+    [p.infoReferenceVersion, r.referenceVersion],
+    [p.infoChecksum, r.checksum],
   ]);
 }
 
-function tableFile(r: RenderableReport, id: (typeof TABLE_IDS)[number], l: ReportLocale): string {
+function tableFile(r: RenderableReport, id: (typeof TABLE_IDS)[number], l: Locale): string {
   const t = r.content.tables.find((x) => x.id === id)!;
+  const { reportPhrase: p, reportMetric } = catalogue(l);
   const metrics = TABLES[id].metrics;
   const single = metrics.length === 1;
   const header = [
-    COLUMNS.key[l],
-    COLUMNS.row[l],
+    p.columnKey,
+    p.columnRow,
     ...metrics.flatMap((m) => {
-      const unit = m.endsWith('Seconds') ? ` (${INFO.seconds[l]})` : '';
-      const name = single ? '' : `${METRICS[m]![l]}${unit} - `;
-      return [COLUMNS.value, COLUMNS.previous, COLUMNS.change].map((col) => `${name}${col[l]}${single ? unit : ''}`);
+      const unit = m.endsWith('Seconds') ? ` (${p.seconds})` : '';
+      const name = single ? '' : `${reportMetric[m]}${unit} - `;
+      return [p.columnValue, p.columnPrevious, p.columnChange].map((col) => `${name}${col}${single ? unit : ''}`);
     }),
   ];
-  const body = displayRows(t, r.names).map((row) => [row.key, row.label[l], ...metrics.flatMap((m) => figureCells(row.figures[m]))]);
+  const body = displayRows(t, r.names, l).map((row) => [row.key, row.label, ...metrics.flatMap((m) => figureCells(row.figures[m]))]);
   return csv([header, ...body]);
 }
 
@@ -74,7 +73,7 @@ function tableFile(r: RenderableReport, id: (typeof TABLE_IDS)[number], l: Repor
 export const INFO_FILE = csvFileName(0, 'thong-tin');
 
 /** Every file of the report's CSV export, by file name (the API serves one, or zips them); headers and labels in `l`. */
-export function reportCsvFiles(r: RenderableReport, l: ReportLocale = 'vi'): Map<string, string> {
+export function reportCsvFiles(r: RenderableReport, l: Locale = 'vi'): Map<string, string> {
   const files = new Map<string, string>([[INFO_FILE, infoFile(r, l)]]);
   TABLE_IDS.forEach((id, i) => files.set(csvFileName(i + 1, id), tableFile(r, id, l)));
   return files;

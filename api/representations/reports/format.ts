@@ -1,20 +1,24 @@
-/** How figures read on the printed page: Vietnamese number grouping, durations in hours or days, dates as dd/mm/yyyy. */
+/** How figures read on the printed page: the locale's number grouping, durations in hours or days, dates as dd/mm/yyyy. */
+import { catalogue, fill, type Locale } from '../../../domain/messages/index.js';
 
 /** 2027-03-05 → 05/03/2027. */
 export const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
-export const number = (n: number): string => n.toLocaleString('vi-VN');
+const TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-function duration(seconds: number): string {
+export const number = (n: number, l: Locale = 'vi'): string => n.toLocaleString(TAGS[l]);
+
+function duration(seconds: number, l: Locale): string {
   const hours = seconds / 3600;
-  if (hours < 48) return `${hours.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giờ`;
-  return `${(hours / 24).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ngày`;
+  const n = (v: number) => v.toLocaleString(TAGS[l], { maximumFractionDigits: 1 });
+  const p = catalogue(l).reportPhrase;
+  return hours < 48 ? fill(p.hours, { n: n(hours) }) : fill(p.days, { n: n(hours / 24) });
 }
 
 /** A figure of a metric: durations for `…Seconds`, a percentage for coverage, a count otherwise; – when not applicable. */
-export const show = (metric: string, v: number | null): string =>
-  v === null ? '–' : metric.endsWith('Seconds') ? duration(v) : metric === 'coveragePercent' ? `${number(v)}%` : number(v);
+export const show = (metric: string, v: number | null, l: Locale = 'vi'): string =>
+  v === null ? '–' : metric.endsWith('Seconds') ? duration(v, l) : metric === 'coveragePercent' ? `${number(v, l)}%` : number(v, l);
 
 /** A change, with its sign. */
-export const signed = (metric: string, v: number | null): string =>
-  v === null ? '–' : v > 0 ? `+${show(metric, v)}` : v < 0 ? `-${show(metric, -v)}` : '0';
+export const signed = (metric: string, v: number | null, l: Locale = 'vi'): string =>
+  v === null ? '–' : v > 0 ? `+${show(metric, v, l)}` : v < 0 ? `-${show(metric, -v, l)}` : '0';
