@@ -13,9 +13,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createReportActivities } from '../activities/reports.js';
 import type { Db } from '../prisma/client.js';
-import { dueRuleJson } from '../prisma/registry-admin.js';
-import { createReportDb, REPORT_TIMEOUT_MS, reportChecksum } from '../prisma/reports.js';
-import { periodFigures } from '../prisma/report-queries.js';
+import { reportChecksum, reportDueRules, reportFigures } from '../prisma/reports.js';
 import { buildReportContent, type PeriodFigures } from '../domain/report-content.js';
 import {
   dueDateOf,
@@ -27,7 +25,7 @@ import {
   type ReportRequest,
 } from '../domain/report-period.js';
 import type { GenerateReportInput } from '../domain/report-runs.js';
-import { setUpDatabase } from './lib/database.js';
+import { setUpDatabase, withReportDb } from './lib/database.js';
 import { ms, ratio, table, verdict } from './lib/markdown.js';
 import { reportByHand } from './lib/report-by-hand.js';
 import type { Stack } from './lib/stack.js';
@@ -85,20 +83,16 @@ async function byHand(raw: pg.Client, request: ReportRequest): Promise<[PeriodFi
   }
 }
 
-/** The content the product would store for these figures, to check the stored report against the hand-written side's. */
+/** The checksum of the report the product would store for these figures, to check the stored one against the hand-written side. */
 async function checksumOf(db: Db, input: GenerateReportInput, cur: PeriodFigures, prev: PeriodFigures): Promise<string> {
-  const due = dueDateOf(input.request.period, (await db.reportDueDate.findMany()).map(dueRuleJson));
+  const due = dueDateOf(input.request.period, await reportDueRules(db));
   return reportChecksum(buildReportContent(input.request, reportAsOf(input.request.period, new Date(input.at)), due, cur, prev));
 }
 
 /** Which figures differ: the product's aggregates beside the hand-written ones, both periods. */
 async function disagreement(db: Db, request: ReportRequest, byHandFigures: PeriodFigures[]): Promise<string[]> {
-  const provinceCode = request.scope.kind === 'PROVINCE' ? request.scope.provinceCode : null;
+  const product = await reportFigures(db, request, periodBounds(request.period).endsAt);
   const periods = [request.period, previousPeriod(request.period)];
-  const product = await db.$transaction(
-    async (tx) => Promise.all(periods.map((p) => periodFigures(tx, { ...bounds(p), provinceCode, kt1: request.kt1 }))),
-    { isolationLevel: 'RepeatableRead', timeout: REPORT_TIMEOUT_MS },
-  );
   return periods.flatMap((p, i) => differences(product[i], byHandFigures[i]).map((d) => `${periodKey(p)}${d}`));
 }
 
@@ -108,52 +102,60 @@ export async function measureReports(stack: Stack, o: { cases: number; runs: num
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
-  const db = createReportDb(url);
-  const { generateReport } = createReportActivities(db);
   try {
-    const t0 = performance.now();
-    const events = await loadReportCases(sql, o.cases, (n, e) =>
-      log(`reports: ${n.toLocaleString('en')} of ${o.cases.toLocaleString('en')} cases loaded, ${e.toLocaleString('en')} events`),
-    );
-    const loadSeconds = (performance.now() - t0) / 1000;
-    const measures: ReportMeasure[] = [];
-    for (const { name, scope } of SCOPES) {
-      const request: ReportRequest = { scope, period: { kind: 'YEAR', year: YEAR }, kt1: 'EXCLUDED' };
-      const input: GenerateReportInput = { request, at: new Date().toISOString(), trigger: 'API', requestedBy: 'bench' };
-      // one unmeasured run each, which must agree: the report stored is the one the hand-written figures make
-      let t = performance.now();
-      const stored = await generateReport(input);
-      const first = { product: performance.now() - t, byHand: 0 };
-      t = performance.now();
-      const [cur, prev] = await byHand(raw, request);
-      first.byHand = performance.now() - t;
-      if ((await checksumOf(db, input, cur, prev)) !== stored.checksum) {
-        const diff = await disagreement(db, request, [cur, prev]);
-        throw new Error(
-          `reports (${name}): the product and the hand-written SQL disagree:\n  ${diff.slice(0, 20).join('\n  ') || 'in the content only'}`,
-        );
-      }
-      log(
-        `reports (${name}): both sides agree on every figure of ${YEAR} and ${YEAR - 1} (${cur.holds.detected.toLocaleString('en')} cases detected in ${YEAR})`,
-      );
-      const m: ReportMeasure = { name, cohort: cur.holds.detected, first, product: [], byHand: [] };
-      for (let i = 0; i < o.runs; i++) {
-        t = performance.now();
-        await generateReport(input);
-        m.product.push(performance.now() - t);
-        t = performance.now();
-        await byHand(raw, request);
-        m.byHand.push(performance.now() - t);
-        log(`reports (${name}): run ${i + 1} of ${o.runs}: product ${ms(m.product.at(-1)!)}, by hand ${ms(m.byHand.at(-1)!)}`);
-      }
-      measures.push(m);
-    }
-    return { cases: o.cases, events, loadSeconds, measures };
+    return await withReportDb(url, (db) => measureOn(db, raw, sql, o, log));
   } finally {
-    await db.$disconnect();
     await raw.end();
     await sql.end();
   }
+}
+
+async function measureOn(
+  db: Db,
+  raw: pg.Client,
+  sql: pg.Pool,
+  o: { cases: number; runs: number },
+  log: (m: string) => void,
+): Promise<ReportsResult> {
+  const { generateReport } = createReportActivities(db);
+  const t0 = performance.now();
+  const events = await loadReportCases(sql, o.cases, (n, e) =>
+    log(`reports: ${n.toLocaleString('en')} of ${o.cases.toLocaleString('en')} cases loaded, ${e.toLocaleString('en')} events`),
+  );
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const measures: ReportMeasure[] = [];
+  for (const { name, scope } of SCOPES) {
+    const request: ReportRequest = { scope, period: { kind: 'YEAR', year: YEAR }, kt1: 'EXCLUDED' };
+    const input: GenerateReportInput = { request, at: new Date().toISOString(), trigger: 'API', requestedBy: 'bench' };
+    // one unmeasured run each, which must agree: the report stored is the one the hand-written figures make
+    let t = performance.now();
+    const stored = await generateReport(input);
+    const first = { product: performance.now() - t, byHand: 0 };
+    t = performance.now();
+    const [cur, prev] = await byHand(raw, request);
+    first.byHand = performance.now() - t;
+    if ((await checksumOf(db, input, cur, prev)) !== stored.checksum) {
+      const diff = await disagreement(db, request, [cur, prev]);
+      throw new Error(
+        `reports (${name}): the product and the hand-written SQL disagree:\n  ${diff.slice(0, 20).join('\n  ') || 'in the content only'}`,
+      );
+    }
+    log(
+      `reports (${name}): both sides agree on every figure of ${YEAR} and ${YEAR - 1} (${cur.holds.detected.toLocaleString('en')} cases detected in ${YEAR})`,
+    );
+    const m: ReportMeasure = { name, cohort: cur.holds.detected, first, product: [], byHand: [] };
+    for (let i = 0; i < o.runs; i++) {
+      t = performance.now();
+      await generateReport(input);
+      m.product.push(performance.now() - t);
+      t = performance.now();
+      await byHand(raw, request);
+      m.byHand.push(performance.now() - t);
+      log(`reports (${name}): run ${i + 1} of ${o.runs}: product ${ms(m.product.at(-1)!)}, by hand ${ms(m.byHand.at(-1)!)}`);
+    }
+    measures.push(m);
+  }
+  return { cases: o.cases, events, loadSeconds, measures };
 }
 
 export function reportsSection(r: ReportsResult): string {

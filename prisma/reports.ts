@@ -13,7 +13,14 @@ import { periodFigures, referenceVersion } from './report-queries.js';
 import { dueRuleJson } from './registry-admin.js';
 import { canonicalJson } from '../platform/canonical-json.js';
 import type { RuleViolation } from '../domain/reference-rules.js';
-import { buildReportContent, TABLES, type ReportContent, type ReportNames, type RowKind } from '../domain/report-content.js';
+import {
+  buildReportContent,
+  TABLES,
+  type PeriodFigures,
+  type ReportContent,
+  type ReportNames,
+  type RowKind,
+} from '../domain/report-content.js';
 import type { GeneratedReport, GenerateReportInput, ReportTrigger } from '../domain/report-runs.js';
 import {
   dueDateOf,
@@ -24,6 +31,7 @@ import {
   reportAsOf,
   reportKey,
   type Kt1Mode,
+  type ReportDueRule,
   type ReportRequest,
   type ReportScope,
 } from '../domain/report-period.js';
@@ -98,29 +106,33 @@ async function namesOf(tx: Tx, content: ReportContent): Promise<ReportNames> {
   };
 }
 
+/** When the reports of each period kind are due (the reporting regime's dates, held as data). */
+export const reportDueRules = async (db: Db | Tx): Promise<ReportDueRule[]> => (await db.reportDueDate.findMany()).map(dueRuleJson);
+
+/** The aggregates of a request's period, standing at `asOf`, and of the period it compares with, at that one's end. */
+async function periodsOf(tx: Tx, request: ReportRequest, asOf: Date): Promise<[PeriodFigures, PeriodFigures]> {
+  const provinceCode = request.scope.kind === 'PROVINCE' ? request.scope.provinceCode : null;
+  const previous = periodBounds(previousPeriod(request.period));
+  const cur = await periodFigures(tx, { startsAt: periodBounds(request.period).startsAt, asOf, provinceCode, kt1: request.kt1 });
+  const prev = await periodFigures(tx, { startsAt: previous.startsAt, asOf: previous.endsAt, provinceCode, kt1: request.kt1 });
+  return [cur, prev];
+}
+
+/** The same two periods' aggregates in a transaction of their own, as generateReport reads them (to check a stored report). */
+export const reportFigures = (db: Db, request: ReportRequest, asOf: Date): Promise<[PeriodFigures, PeriodFigures]> =>
+  db.$transaction((tx) => periodsOf(tx, request, asOf), { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: REPORT_TIMEOUT_MS });
+
 /** Computes a report in PostgreSQL and stores it unless the same report is already stored. */
 export async function generateReport(db: Db, input: GenerateReportInput): Promise<GeneratedReport> {
   const { request } = input;
   await requireAnswerable(db, request);
   const at = reportAsOf(request.period, new Date(input.at));
   const provinceCode = request.scope.kind === 'PROVINCE' ? request.scope.provinceCode : null;
-  const previous = previousPeriod(request.period);
   const computed = await db.$transaction(
     async (tx) => {
       const version = await referenceVersion(tx);
-      const cur = await periodFigures(tx, {
-        startsAt: periodBounds(request.period).startsAt,
-        asOf: at.asOf,
-        provinceCode,
-        kt1: request.kt1,
-      });
-      const prev = await periodFigures(tx, {
-        startsAt: periodBounds(previous).startsAt,
-        asOf: periodBounds(previous).endsAt,
-        provinceCode,
-        kt1: request.kt1,
-      });
-      const due = dueDateOf(request.period, (await tx.reportDueDate.findMany()).map(dueRuleJson));
+      const [cur, prev] = await periodsOf(tx, request, at.asOf);
+      const due = dueDateOf(request.period, await reportDueRules(tx));
       const content = buildReportContent(request, at, due, cur, prev);
       return { version, content, names: await namesOf(tx, content) };
     },
