@@ -8,6 +8,7 @@ import type { Role } from '../access.js';
 import type { ActionKind, ActionOf, ServiceMethod, ViolationParty } from '../case-actions.js';
 import type { CaseStatus } from '../case-states.js';
 import type { CaseOutcome, DetectionStage } from '../case-view.js';
+import type { CaseOriginKind, InspectionFinding } from '../case-origins.js';
 import type { ClockId, ClockStart, EscalationTarget } from '../clocks.js';
 import type { ViolatorKind } from '../fines.js';
 import type { RefusalCode } from '../refusals.js';
@@ -16,6 +17,8 @@ import type { ITEM_CATEGORIES } from '../reference/categories.js';
 
 export type {
   ActionKind,
+  CaseOriginKind,
+  InspectionFinding,
   AgencyKind,
   CaseOutcome,
   CaseStatus,
