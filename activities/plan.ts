@@ -5,6 +5,7 @@ import { loadReference } from '../prisma/reference/snapshot.js';
 import { registryStanding } from '../prisma/registry-standing.js';
 import { vnDate } from '../domain/calendar.js';
 import { RoutingError } from '../domain/routing.js';
+import { routedByOrigin } from '../domain/case-origins.js';
 import type { CasePlan, DetectionInput } from '../workflows/definitions.js';
 
 /** Routing and the clock, calendar and fine tables a case opens with, from the administered reference data. */
@@ -17,7 +18,8 @@ export function createPlanning(db: Db, now: () => Date, clockScale: number, sear
       const [ref, registry] = await Promise.all([loadReference(db), registryStanding(db, d.carrierId, d.servicePoint, vnDate(detected))]);
       try {
         return {
-          ...routeOver(ref, routingInput(d), at),
+          // an agency's case: that agency leads (domain/case-origins.ts)
+          ...routedByOrigin(routeOver(ref, routingInput(d), at), d.origin, (id) => ref.agencies.find((a) => a.id === id)?.kind),
           policies: ref.policies,
           calendar: ref.calendar,
           fineSchedule: ref.fineSchedule,

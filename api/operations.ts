@@ -10,6 +10,8 @@ import { carrierOperations } from './resources/carriers.js';
 import { caseActionOperations } from './resources/case-actions.js';
 import { caseAssigneeOperations } from './resources/case-assignees.js';
 import { caseOperations } from './resources/cases.js';
+import { agencyCaseOperations } from './resources/agency-cases.js';
+import { tipOperations } from './resources/tips.js';
 import { codecOperations } from './resources/codec.js';
 import { dashboardOperations } from './resources/dashboard.js';
 import { docsOperations } from './resources/docs.js';
@@ -28,6 +30,8 @@ import { webhookOperations } from './resources/webhooks.js';
 
 export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
+  ...agencyCaseOperations,
+  ...tipOperations,
   ...caseActionOperations,
   ...caseAssigneeOperations,
   ...dashboardOperations,

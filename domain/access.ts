@@ -221,3 +221,43 @@ export function webhookOwnerActor(owner: WebhookOwner): Actor {
 
 /** Managers (and administrators) read the dashboard's figures, over the cases they may see. */
 export const canReadDashboard = (actor: Actor): boolean => actor.role === 'manager' || actor.role === 'admin';
+
+// ---- Agencies' own ways into the pipeline: emergency stops, inspection findings, tips ----
+
+/** Agencies that may ask a carrier to stop an item, record an inspection's finding or a tip (not the KT1 focal point). */
+export const COMPETENT_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set<AgencyKind>(['POLICE', 'QLTT', 'CUSTOMS', 'DEPT', 'INSPECTORATE']);
+
+/**
+ * An officer of a competent agency opens emergency stops (TH §7(b)) and inspection findings (CT 28
+ * §3, §5, §8) and records tips (TH §5(b), §6); carriers never open these cases, they only act on them.
+ */
+export const canOpenAgencyCases = (actor: Actor): boolean =>
+  actor.role === 'officer' && !!actor.agencyId && !!actor.agencyKind && COMPETENT_AGENCY_KINDS.has(actor.agencyKind);
+
+/** Why this officer may not open an agency's case in `provinceCode` (a provincial agency acts in its own province); null when it may. */
+export function agencyCaseRefusal(actor: Actor, provinceCode: string): string | null {
+  if (!canOpenAgencyCases(actor)) return 'only an officer of a competent agency opens a case this way';
+  if (actor.provinceCode && actor.provinceCode !== provinceCode)
+    return `the officer's agency acts in ${actor.provinceCode}, not ${provinceCode}`;
+  return null;
+}
+
+/** Which tips an actor reads: its agency's (officers), its province's (managers; national managers all); none for others. */
+export type TipScope = { kind: 'agency'; agencyId: string } | { kind: 'province'; provinceCode: string } | { kind: 'all' };
+
+export function tipScope(actor: Actor): TipScope | null {
+  if (actor.role === 'officer') return canOpenAgencyCases(actor) ? { kind: 'agency', agencyId: actor.agencyId! } : null;
+  if (actor.role === 'manager') return actor.provinceCode ? { kind: 'province', provinceCode: actor.provinceCode } : { kind: 'all' };
+  return null;
+}
+
+/** Whether the actor reads tips at all (carriers and administrators never: a tip names people who gave information). */
+export const canReadTips = (actor: Actor): boolean => tipScope(actor) !== null;
+
+/** Whether a tip is within the actor's scope. */
+export function canSeeTip(actor: Actor, tip: { agencyId: string; provinceCode: string }): boolean {
+  const scope = tipScope(actor);
+  if (!scope) return false;
+  if (scope.kind === 'agency') return scope.agencyId === tip.agencyId;
+  return scope.kind === 'all' || scope.provinceCode === tip.provinceCode;
+}

@@ -116,6 +116,18 @@ export const CLOCK_RULES: Readonly<Record<ClockId, ClockRule>> = {
 /** Clocks that start when a case is opened at detection. */
 export const CLOCKS_AT_DETECTION: readonly ClockId[] = CLOCK_IDS.filter((c) => CLOCK_RULES[c].startsAtDetection);
 
+/**
+ * Clocks that start when a case opens in `status`: at DETECTED those of detection; a case an
+ * inspection opens at VIOLATION_CONFIRMED has no parcel to hold, so only those running there.
+ */
+export const clocksAtOpening = (status: CaseStatus): readonly ClockId[] =>
+  status === 'DETECTED'
+    ? CLOCKS_AT_DETECTION
+    : CLOCK_IDS.filter((c) => {
+        const rule = CLOCK_RULES[c];
+        return (rule.startsAtDetection && rule.runsIn.includes(status)) || !!rule.startsOnEntering?.includes(status);
+      });
+
 /** What a step does to the running clocks. */
 export interface ClockChanges {
   start: ClockId[];

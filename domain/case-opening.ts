@@ -1,11 +1,13 @@
 /**
- * A case opened from a carrier's report (docs/domain-model.md, "The case, step by step", step 1):
- * routed by the plan, its opening clocks started, and the DETECTED event that registers it.
+ * A case opened from a carrier's report (docs/domain-model.md, "The case, step by step", step 1),
+ * or by an agency (an emergency stop, an inspection finding: case-origins.ts): routed by the
+ * plan, its opening clocks started, and the DETECTED event that registers it.
  */
 import type { Actor } from './access.js';
 import { openedCase } from './case-apply.js';
 import type { EvidenceRef } from './case-actions.js';
-import { CLOCKS_AT_DETECTION } from './case-clocks.js';
+import { clocksAtOpening } from './case-clocks.js';
+import { openedAs, openingNotices, type AgencyOrigin } from './case-origins.js';
 import { DETECTED, type CaseEventDraft, type CaseWrite } from './case-events.js';
 import { LATEST, viewAt, withClockStarted, withLimitationFitted, type CasePlan, type CaseState, type Revisions } from './case-step.js';
 import type { DetectionStage } from './case-view.js';
@@ -28,6 +30,10 @@ export interface DetectionInput {
   reportedBy: Actor;
   /** When the carrier found the item; the case opens at workflow time if absent. */
   detectedAt?: string;
+  /** Absent: the carrier's own report. Otherwise the agency that opened the case, and how. */
+  origin?: AgencyOrigin;
+  /** The tip the agency's case came from (kept on the case row for agencies; never in what the carrier reads). */
+  tipId?: string;
 }
 
 /** The first write of a case: creates its row and number. */
@@ -62,18 +68,19 @@ export function openingStep(
   });
   // a drill on the demo clock says so on the case itself; the registry's word on the point, once checked, too
   const view = {
-    ...opening,
+    ...openedAs(opening, d.origin, d.reportedBy),
     ...(plan.clockScale > 1 ? { demoClockScale: plan.clockScale } : {}),
     ...(plan.registry ? { servicePoint: servicePointView(d.servicePoint, plan.registry) } : {}),
   };
   let state: CaseState = { view, seq: 0, plan, clocks: [] };
-  for (const clock of CLOCKS_AT_DETECTION) state = withClockStarted(state, clock, now, revisions);
+  for (const clock of clocksAtOpening(view.status)) state = withClockStarted(state, clock, now, revisions);
   state = withLimitationFitted(state, now, revisions);
   state = { ...state, view: viewAt(state, now), seq: 1 };
   const route = { lead: plan.leadAgencyId, agencies: plan.agencyIds };
-  const payload = plan.registry ? { detection: d, route, registry: plan.registry } : { detection: d, route };
+  const { tipId: _agencyOnly, ...told } = d; // the event is read by the carrier too
+  const payload = plan.registry ? { detection: told, route, registry: plan.registry } : { detection: told, route };
   const event: CaseEventDraft = { caseId: id, seq: 1, type: DETECTED, actor: d.reportedBy, at: now.toISOString(), payload, reason: null };
-  return { state, registration: { detection: d, event, view: state.view, notices: [] } };
+  return { state, registration: { detection: d, event, view: state.view, notices: openingNotices(state.view) } };
 }
 
 /** The case with the number its registration gave it. */

@@ -126,6 +126,13 @@ export const TRANSITIONS: readonly Transition[] = [
 /** Steps the system takes as soon as a case is in a status: a settled fine closes the case at once. */
 export const FOLLOW_UPS: Readonly<Partial<Record<CaseStatus, CaseAction>>> = { PAID: { kind: 'close' } };
 
+/**
+ * The step the system takes at once in the case's status: FOLLOW_UPS, and an emergency stop's
+ * agencies notified as soon as the carrier holds the item (TH §7(b)).
+ */
+export const followUpOf = (view: CaseView): CaseAction | undefined =>
+  FOLLOW_UPS[view.status] ?? (view.status === 'HELD' && view.origin?.kind === 'EMERGENCY_STOP' ? { kind: 'notify' } : undefined);
+
 const CONDITIONS: Record<Condition, (action: CaseAction, s: Standing) => boolean> = {
   byLead: (_, s) => s.actor.agencyId === s.view.leadAgencyId,
   approved: (a) => a.kind === 'decideSanction' && a.outcome === 'approve',

@@ -11,6 +11,7 @@ import type { ViolatorKind } from './fines.js';
 import type { DecisionOutcome, ServiceMethod, ViolationParty } from './case-actions.js';
 import type { CaseStatus } from './case-states.js';
 import type { LicenceFinding, ServicePointView } from './registry-standing.js';
+import type { AgencyOrigin } from './case-origins.js';
 
 /** An instant as an ISO-8601 string in UTC, e.g. '2026-03-02T03:15:00.000Z'. */
 export type IsoInstant = string;
@@ -144,4 +145,6 @@ export interface CaseView {
   servicePoint?: ServicePointView;
   /** The carrier held no licence or notification valid on the day of detection (absent: none found, or opened before the check). */
   licenceFinding?: LicenceFinding;
+  /** An agency opened the case: an emergency stop or an inspection finding (absent: the carrier's report). */
+  origin?: AgencyOrigin;
 }

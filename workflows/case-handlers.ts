@@ -7,6 +7,7 @@ import { condition, patched, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/access.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { correctCalendar as calendarCorrected } from '../domain/calendar-correction.js';
+import { openingDone } from '../domain/case-origins.js';
 import { allowedActions as allowedFor } from '../domain/case-states.js';
 import { viewAt } from '../domain/case-step.js';
 import type { CaseKeeper } from './case-keeper.js';
@@ -33,7 +34,7 @@ export function registerHandlers(kept: CaseKeeper, input: CaseWorkflowInput, tak
   setHandler(getIncident, () => desk.open);
   setHandler(openCase, async () => {
     // numbered and notified, or held by an incident on the way
-    await desk.settledOrHeld(condition(() => kept.state !== null && kept.state.view.status !== 'DETECTED').then(() => kept.stored()));
+    await desk.settledOrHeld(condition(() => kept.state !== null && openingDone(kept.state.view)).then(() => kept.stored()));
     return { view: kept.opened().view, openedBy: input.intake ?? null };
   });
   // the Update answers with what the caller may do next: no second call that could fail after the step is taken

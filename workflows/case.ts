@@ -8,7 +8,8 @@ import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/wor
 import { SYSTEM_ACTOR, type Actor } from '../domain/access.js';
 import type { CaseAction } from '../domain/case-actions.js';
 import { numbered, openingStep } from '../domain/case-opening.js';
-import { allowedActions, FOLLOW_UPS } from '../domain/case-states.js';
+import { notifiedAtOpening } from '../domain/case-origins.js';
+import { allowedActions, followUpOf } from '../domain/case-states.js';
 import {
   escalationStep,
   isOver,
@@ -38,7 +39,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     if (!step.ok && ifRefused === 'skip') return;
     if (!step.ok) throw refusal(step, allowedActions(kept.opened().view, actor, Date.now()));
     await kept.record(step, via);
-    const followUp = FOLLOW_UPS[kept.opened().view.status];
+    const followUp = followUpOf(kept.opened().view);
     if (followUp) await take(followUp, SYSTEM_ACTOR, 'throw', via);
   }
 
@@ -66,7 +67,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const finding = plan.registry && licenceFindingOf(detection.carrierId, plan.registry, new Date());
     if (finding && patched('licence-finding-at-detection'))
       await kept.record(licenceFindingStep(kept.opened(), finding, new Date()), intake.write);
-    await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake.write); // 3. every routed agency at once; the hold (2) is the carrier's
+    // 3. every routed agency at once; the hold (2) is the carrier's (an emergency stop's agencies hear once it is held)
+    if (notifiedAtOpening(kept.opened().view)) await take({ kind: 'notify' }, SYSTEM_ACTOR, 'throw', intake.write);
   }
 
   if (!kept.state) await open();

@@ -1,6 +1,7 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { canOpenCases } from '../../domain/access.js';
 import { allowedActions as allowedFor } from '../../domain/case-states.js';
+import { openingDone } from '../../domain/case-origins.js';
 import { visibleCasePage, type CaseSortField } from '../../prisma/cases/lists.js';
 import { caseIdOfCarrierRef } from '../../prisma/cases/visibility.js';
 import { categoryExists, provinceExists } from '../../prisma/reference/reads.js';
@@ -20,11 +21,11 @@ import { caseResource, liveCase, recordSummary, replayedHeader } from './case-re
 import { incidentProblem } from './incidents.js';
 
 /** The case an intake held by an incident opened, once that incident is resolved; null while it is not. */
-async function openedSinceIncident(client: Client, workflowId: string, intake: string): Promise<OpenedCase | null> {
+export async function openedSinceIncident(client: Client, workflowId: string, intake: string): Promise<OpenedCase | null> {
   const handle = client.workflow.getHandle(workflowId);
   if (await handle.query(getIncident)) return null;
   const view = await handle.query(getCase);
-  return view.status === 'DETECTED' ? null : { view, openedBy: intake };
+  return openingDone(view) ? { view, openedBy: intake } : null;
 }
 
 const exampleDetection = {

@@ -8,7 +8,19 @@ import { z } from 'zod';
 import { IncidentSchema } from './incidents.js';
 import type { CaseResource, recordSummary } from '../resources/case-responses.js';
 import { instant as anInstant, isoDate } from './fields.js';
-import { actionKind, caseStatus, clockId, outcome, principalRole, serviceMethod, stage, violationParty, violator } from './vocabulary.js';
+import {
+  actionKind,
+  caseStatus,
+  clockId,
+  inspectionFinding,
+  originKind,
+  outcome,
+  principalRole,
+  serviceMethod,
+  stage,
+  violationParty,
+  violator,
+} from './vocabulary.js';
 
 const instant = anInstant.meta({ description: 'An instant, ISO 8601 in UTC' });
 const vnd = z.number().int().min(0);
@@ -28,6 +40,29 @@ export const DeadlineSchema = z
     availableExtensions: z.array(z.string()),
   })
   .meta({ id: 'Deadline', description: 'A running legal or policy clock' });
+
+/** How an agency opened the case (domain/case-origins.ts). */
+export const CaseOriginSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('EMERGENCY_STOP'),
+      agencyId: z.string(),
+      reason: z.string(),
+      legalBasis: z.string(),
+    }),
+    z.object({
+      kind: z.literal('INSPECTION'),
+      agencyId: z.string(),
+      finding: inspectionFinding,
+      legalBasis: z.string(),
+      violationDate: isoDate.optional(),
+    }),
+  ])
+  .meta({
+    id: 'CaseOrigin',
+    description:
+      'An agency opened the case: an emergency stop (TH §7(b)) or an inspection finding (CT 28 §3, §5, §8); absent: the carrier’s report',
+  });
 
 export const CaseLinksSchema = z.object({ self: z.string(), history: z.string() }).meta({ id: 'CaseLinks' });
 
@@ -134,6 +169,7 @@ export const CaseResourceSchema = z
       .object({ kind: z.literal('NO_VALID_LICENCE'), carrierId: z.string(), on: isoDate, recordedAt: instant })
       .optional()
       .meta({ description: 'The carrier held no licence or notification of postal activity valid on the day of detection' }),
+    origin: CaseOriginSchema.optional(),
     allowedActions: z.array(ActionKindSchema).meta({ description: 'What the caller may do to the case now' }),
     actions: z.array(ActionLinkSchema).meta({
       description: 'The request that takes each allowed action, in the same order: method, path, and the body fields that select it',
@@ -171,6 +207,7 @@ export const CaseSummarySchema = z
     paidVnd: vnd,
     interestVnd: vnd,
     outcome: outcome.nullable(),
+    origin: originKind.meta({ description: 'How the case began: the carrier’s report, an agency’s emergency stop, an inspection finding' }),
     detectedAt: instant,
     closedAt: instant.nullable(),
     updatedAt: instant,

@@ -5,6 +5,7 @@ import { ACTION_KINDS, SERVICE_METHODS, VIOLATION_PARTIES } from '../../domain/c
 import { CASE_STATUSES } from '../../domain/case-states.js';
 import { CASE_OUTCOMES, DETECTION_STAGES } from '../../domain/case-view.js';
 import { CLOCK_IDS } from '../../domain/clocks.js';
+import { CASE_ORIGIN_KINDS, INSPECTION_FINDINGS } from '../../domain/case-origins.js';
 import { VIOLATOR_KINDS } from '../../domain/fines.js';
 
 export const caseStatus = z.enum(CASE_STATUSES);
@@ -15,5 +16,7 @@ export const outcome = z.enum(CASE_OUTCOMES);
 export const violationParty = z.enum(VIOLATION_PARTIES);
 export const violator = z.enum(VIOLATOR_KINDS);
 export const serviceMethod = z.enum(SERVICE_METHODS);
+export const originKind = z.enum(CASE_ORIGIN_KINDS);
+export const inspectionFinding = z.enum(INSPECTION_FINDINGS);
 /** The roles a principal can have; `system` is the workflow's own actor, never a key. */
 export const principalRole = z.enum(PRINCIPAL_ROLES);

@@ -6,6 +6,7 @@
 import type {
   ActionKind,
   AgencyKind,
+  CaseOriginKind,
   CaseOutcome,
   CaseStatus,
   CategoryCode,
@@ -15,6 +16,7 @@ import type {
   DetectionStage,
   EscalationTarget,
   EventType,
+  InspectionFinding,
   Kt1Mode,
   PeriodKind,
   ProblemType,
@@ -61,6 +63,9 @@ export interface Catalogue extends ReportCatalogue {
   violationParty: Record<ViolationParty, string>;
   serviceMethod: Record<ServiceMethod, string>;
   decision: Record<DecisionOutcome, string>;
+  /** How a case began (domain/case-origins.ts). */
+  origin: Record<CaseOriginKind, string>;
+  inspectionFinding: Record<InspectionFinding, string>;
   event: Record<EventType, string>;
   refusal: Record<RefusalCode, string>;
   problem: Record<ProblemType, string>;

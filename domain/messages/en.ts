@@ -113,6 +113,18 @@ export const en: Catalogue = {
   violationParty: { SENDER: 'The sender', CARRIER: 'The carrier', BOTH: 'Sender and carrier' },
   serviceMethod: { IN_PERSON: 'In person', POST: 'By post', ELECTRONIC: 'Electronically' },
   decision: { approve: 'Approve and decide', sendBack: 'Send back', noSanction: 'No sanction' },
+  origin: {
+    CARRIER_REPORT: 'Found and reported by the carrier',
+    EMERGENCY_STOP: 'Emergency stop requested by an agency',
+    INSPECTION: 'Found by an inspection',
+  },
+  inspectionFinding: {
+    NOT_INSPECTED: 'Items not inspected before acceptance',
+    NOT_SUSPENDED: 'Carriage and delivery of a violating item not suspended',
+    NOT_NOTIFIED: 'Competent agencies not promptly notified',
+    UNLICENSED: 'Postal services provided without a licence or notification',
+    OTHER: 'Another breach of postal safety and security',
+  },
   event: {
     DETECTED: 'Detected and reported by the carrier',
     AGENCIES_NOTIFIED: 'Agencies notified',

@@ -8,6 +8,7 @@ import type { Role } from '../access.js';
 import type { ActionKind, ActionOf, ServiceMethod, ViolationParty } from '../case-actions.js';
 import type { CaseStatus } from '../case-states.js';
 import type { CaseOutcome, DetectionStage } from '../case-view.js';
+import type { CaseOriginKind, InspectionFinding } from '../case-origins.js';
 import type { ClockId, ClockStart, EscalationTarget } from '../clocks.js';
 import type { ViolatorKind } from '../fines.js';
 import type { RefusalCode } from '../refusals.js';
@@ -19,6 +20,8 @@ import type { REPORT_OUTCOMES, SERVICE_POINT_CLASSES } from '../report-steps.js'
 
 export type {
   ActionKind,
+  CaseOriginKind,
+  InspectionFinding,
   AgencyKind,
   CaseOutcome,
   CaseStatus,

@@ -357,6 +357,18 @@ export const vi: Catalogue = {
   violationParty: { SENDER: 'Người gửi', CARRIER: 'Doanh nghiệp bưu chính', BOTH: 'Cả người gửi và doanh nghiệp' },
   serviceMethod: { IN_PERSON: 'Giao trực tiếp', POST: 'Gửi qua bưu chính', ELECTRONIC: 'Gửi điện tử' },
   decision: { approve: 'Phê duyệt, ra quyết định', sendBack: 'Trả lại để làm lại', noSanction: 'Không xử phạt' },
+  origin: {
+    CARRIER_REPORT: 'Doanh nghiệp phát hiện, báo cáo',
+    EMERGENCY_STOP: 'Cơ quan yêu cầu dừng khẩn cấp',
+    INSPECTION: 'Phát hiện qua thanh tra, kiểm tra',
+  },
+  inspectionFinding: {
+    NOT_INSPECTED: 'Không kiểm tra nội dung bưu gửi trước khi chấp nhận',
+    NOT_SUSPENDED: 'Không đình chỉ vận chuyển, phát bưu gửi vi phạm',
+    NOT_NOTIFIED: 'Không thông báo kịp thời cho cơ quan có thẩm quyền',
+    UNLICENSED: 'Cung ứng dịch vụ bưu chính không có giấy phép, văn bản xác nhận thông báo',
+    OTHER: 'Vi phạm khác về an toàn, an ninh bưu chính',
+  },
   event: {
     DETECTED: 'Doanh nghiệp phát hiện và báo cáo',
     AGENCIES_NOTIFIED: 'Đã thông báo các cơ quan',

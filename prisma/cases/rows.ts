@@ -5,6 +5,7 @@
 import type { Case, Prisma } from '../generated/client.js';
 import { canView, type Actor } from '../../domain/access.js';
 import type { CaseFlags, CaseView } from '../../domain/case-view.js';
+import { originKindOf } from '../../domain/case-origins.js';
 import type { CaseRegistration } from '../../workflows/definitions.js';
 
 export type CaseRow = Case;
@@ -46,6 +47,8 @@ export function registrationRow(r: CaseRegistration, number: string): Prisma.Cas
     kt1: d.kt1,
     signsOfCrime: d.signsOfCrime,
     detectedAt: new Date(r.view.detectedAt),
+    origin: originKindOf(r.view),
+    ...(d.tipId ? { tipId: d.tipId } : {}),
     lastSeq: r.event.seq,
     ...viewColumns(r.view),
   };
@@ -96,6 +99,7 @@ export function caseSummary(row: Case) {
     paidVnd: Number(row.paidVnd),
     interestVnd: Number(row.interestVnd),
     outcome: row.outcome,
+    origin: row.origin,
     detectedAt: row.detectedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

@@ -191,6 +191,8 @@ const ctx = {
   extension: {} as { clock: string; extension: string; reason: string },
   /** An agency of the past whose row the reference-data cells rename. */
   oldAgency: 'MATRIX-OLD-HN-QLTT',
+  /** A tip TH-POLICE recorded (the tip cells read it). */
+  tip: '',
 };
 let seq = 0;
 const unique = (p: string) => `${p}-${process.pid}-${++seq}`;
@@ -265,6 +267,9 @@ beforeAll(async () => {
   const open = (detail.body.deadlines as { clock: string; availableExtensions: string[] }[]).find((d) => d.availableExtensions.length > 0);
   expect(open, 'a running clock with an extension left on B').toBeDefined();
   ctx.extension = { clock: open!.clock, extension: open!.availableExtensions[0]!, reason: 'Cần giám định' };
+  const tip = await req('thPolice', 'POST', '/v1/tips', { source: 'Công an huyện', content: 'Tin báo kiểm tra phân quyền' }, actionKey());
+  expect(tip.status, tip.text).toBe(201);
+  ctx.tip = tip.body.id as string;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -791,6 +796,79 @@ for (const k of Object.keys(CASES) as CaseKey[]) {
     ...ACTION_ENDPOINTS.flatMap((e) => actionCells(k, e)),
   ];
 }
+
+// Agencies' own ways in (TH §7(b), CT 28 §8) and tips (TH §5(b), §6): officers of a competent
+// agency (not the KT1 focal point) open them in their own province; carriers, managers and
+// administrators never do. Tips are read by their agency's officers and the province's managers.
+const TH_AGENCY_OFFICERS: readonly Caller[] = ['thQltt', 'thPolice'];
+const STOP_BODY = {
+  carrierId: 'VNP',
+  trackingNumber: 'EE123456789VN',
+  provinceCode: 'TH',
+  categoryCode: 'BANNED_TRADE',
+  reason: 'Kiểm tra phân quyền',
+  legalBasis: 'Chỉ thị UBND tỉnh Thanh Hóa, mục 7 điểm b',
+};
+const FINDING_BODY = {
+  carrierId: 'VNP',
+  provinceCode: 'TH',
+  finding: 'NOT_NOTIFIED',
+  description: 'Kiểm tra phân quyền',
+  legalBasis: 'Chỉ thị 28/CT-BTTTT mục 8',
+};
+const openedOnlyBy = (allowed: readonly Caller[], status: number) => (c: Caller) => ({
+  ...(!allowed.includes(c) && !UNAUTHENTICATED.includes(c) ? { type: 'forbidden' } : {}),
+  check: (r: Res) => {
+    if (r.status === 201 && r.body.origin) expect(r.body).toMatchObject({ carrierId: 'VNP', leadAgencyId: r.body.origin.agencyId });
+    expect(r.status === status).toBe(allowed.includes(c));
+  },
+});
+const TIP_READERS: readonly Caller[] = ['thQltt', 'hnQltt', 'thPolice', 'thDept', 'hnDept', 'thPoliceMgr', 'thQlttMgr', 'national'];
+/** Who reads the TH-POLICE tip: its agency, the province's managers, national managers. */
+const TIP_SEES: readonly Caller[] = ['thPolice', 'thDept', 'thPoliceMgr', 'thQlttMgr', 'national'];
+TABLE['agency cases and tips'] = [
+  ...everyone(
+    'POST /v1/emergency-stops',
+    (c) => (TH_AGENCY_OFFICERS.includes(c) ? 201 : 403), // HN-QLTT: not its province; KT1: not competent
+    (c) => () => req(c, 'POST', '/v1/emergency-stops', STOP_BODY, { 'idempotency-key': unique('matrix-stop') }),
+    openedOnlyBy(TH_AGENCY_OFFICERS, 201),
+  ),
+  ...everyone(
+    'POST /v1/inspection-findings',
+    (c) => (TH_AGENCY_OFFICERS.includes(c) ? 201 : 403),
+    (c) => () => req(c, 'POST', '/v1/inspection-findings', FINDING_BODY, { 'idempotency-key': unique('matrix-inspection') }),
+    openedOnlyBy(TH_AGENCY_OFFICERS, 201),
+  ),
+  ...everyone(
+    'POST /v1/tips',
+    (c) => (['thQltt', 'hnQltt', 'thPolice'].includes(c) ? 201 : 403), // each in its own province
+    (c) => () => req(c, 'POST', '/v1/tips', { source: 'Người dân', content: 'Tin báo' }, { 'idempotency-key': unique('matrix-tip') }),
+    openedOnlyBy(['thQltt', 'hnQltt', 'thPolice'], 201),
+  ),
+  ...everyone(
+    'GET /v1/tips',
+    (c) => (TIP_READERS.includes(c) ? 200 : 403),
+    (c) => () => req(c, 'GET', '/v1/tips?limit=200'),
+    (c) => ({
+      ...(!TIP_READERS.includes(c) && !UNAUTHENTICATED.includes(c) ? { type: 'forbidden' } : {}),
+      check: (r) => {
+        if (r.status !== 200) return;
+        expect(
+          r.body.items.some((x: { id: string }) => x.id === ctx.tip),
+          `${CALLERS[c]} lists the TH-POLICE tip`,
+        ).toBe(TIP_SEES.includes(c));
+      },
+    }),
+  ),
+  ...everyone(
+    'GET /v1/tips/{id}',
+    (c) => (TIP_SEES.includes(c) ? 200 : TIP_READERS.includes(c) ? 404 : 403),
+    (c) => () => req(c, 'GET', `/v1/tips/${ctx.tip}`),
+    (c) => ({
+      type: UNAUTHENTICATED.includes(c) || TIP_SEES.includes(c) ? undefined : TIP_READERS.includes(c) ? 'not-found' : 'forbidden',
+    }),
+  ),
+];
 
 // ---------------------------------------------------------------------------------------------
 

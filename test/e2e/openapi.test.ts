@@ -137,8 +137,9 @@ describe('the document', () => {
     const detail = await call(h.base, carrier.token, 'GET', `/v1/cases/${open.body.id}`);
     expect(CaseResourceSchema.safeParse(detail.body).error).toBeUndefined();
     // every property but the licence finding (only a case against an unlicensed carrier has one; VNP holds a
-    // licence) and `incident`, which managers and administrators see only while one holds the case
-    const absentHere = ['licenceFinding', 'incident'];
+    // licence), `incident`, which managers and administrators see only while one holds the case, and
+    // `origin`, which only a case an agency opened has (test/e2e/agency-cases.test.ts)
+    const absentHere = ['licenceFinding', 'incident', 'origin'];
     expect(Object.keys(detail.body).sort()).toEqual(
       Object.keys(doc.components.schemas.Case.properties)
         .filter((k) => !absentHere.includes(k))

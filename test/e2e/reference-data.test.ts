@@ -122,7 +122,7 @@ describe('a holiday an administrator adds', () => {
 
     // the case already running takes the corrected calendar (issue 17, gap G7) in a run of its own,
     // which names it on the change log once every running case has taken it
-    await expect.poll(async () => (await changesOf('Holiday', day))[0]!.casesMoved, { timeout: 30_000 }).not.toBeNull();
+    await expect.poll(async () => (await changesOf('Holiday', day))[0]!.casesMoved, { timeout: 90_000 }).not.toBeNull();
     const running = await as('admin', 'GET', `/v1/cases/${first.id}`);
     const moved = addWorkingDays(first.startedAt, 1, withHoliday).toISOString();
     expect(ackClock(running.body).dueAt.toISOString()).toBe(moved);

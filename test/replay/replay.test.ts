@@ -32,6 +32,8 @@ const OUTCOMES: Record<string, string> = {
   'escalated-referred.json': 'REFERRED',
   'expired.json': 'EXPIRED',
   'incident-retried.json': 'CLEARED',
+  'emergency-stop.json': 'CLEARED',
+  'inspection-paid.json': 'PAID',
 };
 
 /** The case outcome a recorded history completed with. */
@@ -44,7 +46,7 @@ async function outcomeOf(history: {
 }
 
 // paths recorded only from a version on: what earlier versions could not do
-const SINCE: Record<string, number> = { 'incident-retried.json': 7 };
+const SINCE: Record<string, number> = { 'incident-retried.json': 7, 'emergency-stop.json': 8, 'inspection-paid.json': 8 };
 const pathsOf = (v: string) => Object.keys(OUTCOMES).filter((p) => (SINCE[p] ?? 1) <= Number(v.slice(1)));
 
 describe('replay of recorded case histories', () => {

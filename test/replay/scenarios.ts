@@ -97,6 +97,49 @@ export const SCENARIOS: Record<string, Scenario> = {
     await c.handle.result();
     return c.handle;
   },
+  // v8 on: an agency's emergency stop (TH §7(b)): held by the carrier, then notified, cleared
+  'emergency-stop': async (env, q) => {
+    const police = officer('TH-POLICE', 'police-officer');
+    const origin = {
+      kind: 'EMERGENCY_STOP',
+      agencyId: 'TH-POLICE',
+      reason: 'Nghi pháo nổ',
+      legalBasis: 'Chỉ thị UBND tỉnh Thanh Hóa, mục 7 điểm b',
+    } as const;
+    const c = await CaseDriver.open(env, q, detection('stop~replay', { categoryCode: 'BANNED_TRADE', reportedBy: police, origin }));
+    await c.do(carrier, { kind: 'confirmHold', holdRecordRef: 'BB-stop' });
+    await c.do(police, { kind: 'acknowledge' });
+    await c.do(police, { kind: 'startVerification' });
+    await c.do(police, { kind: 'clear', reason: 'Không có pháo' });
+    await c.do(carrier, { kind: 'release' });
+    await c.handle.result();
+    return c.handle;
+  },
+  // v8 on: an inspection's finding (CT 28 §8) opens at VIOLATION_CONFIRMED against the carrier, paid
+  'inspection-paid': async (env, q) => {
+    const inspector = officer('TH-DEPT', 'dept-inspector');
+    const director = officer('TH-DEPT', 'dept-director', 50_000_000);
+    const origin = { kind: 'INSPECTION', agencyId: 'TH-DEPT', finding: 'NOT_INSPECTED', legalBasis: 'Chỉ thị 28/CT-BTTTT mục 8' } as const;
+    const c = await CaseDriver.open(
+      env,
+      q,
+      detection('inspection~replay', { trackingNumber: '', categoryCode: 'OTHER', reportedBy: inspector, origin }),
+    );
+    await c.do(inspector, { kind: 'recordViolation', recordNumber: 'BBVP-TT', seized: false });
+    await c.do(inspector, {
+      kind: 'proposeSanction',
+      offenceCode: 'POST_FAILED_TO_SUSPEND_NOTIFY',
+      amountVnd: 15_000_000,
+      violator: 'ORGANISATION',
+      extraPenalties: [],
+      legalArticle: 'Luật Bưu chính Điều 14',
+    });
+    await c.do(director, { kind: 'decideSanction', outcome: 'approve', decisionNumber: 'QD-TT' });
+    await c.do(inspector, { kind: 'serveDecision', method: 'IN_PERSON' });
+    await c.do(inspector, { kind: 'recordPayment', amountVnd: 15_000_000, receiptRef: 'KB-TT' });
+    await c.handle.result();
+    return c.handle;
+  },
   expired: async (env, q) => {
     const c = await verifying(env, q, 'replay-expired');
     await c.handle.result(); // nobody acts: the sanctioning limitation passes
