@@ -16,6 +16,7 @@ if [ ! -f "$gen" ] || [ prisma/schema.prisma -nt "$gen" ]; then
   touch "$gen"
 fi
 bash scripts/build-console.sh
+bash scripts/postgres-reachable.sh
 if [ "${1:-}" = "--test" ]; then
   bash scripts/install-temporal.sh --test
   bash scripts/install-chromium.sh
