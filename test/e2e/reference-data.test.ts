@@ -122,7 +122,7 @@ describe('a holiday an administrator adds', () => {
 
     // the case already running takes the corrected calendar (issue 17, gap G7) in a run of its own,
     // which names it on the change log once every running case has taken it
-    await expect.poll(async () => (await changesOf('Holiday', day))[0]!.casesMoved, { timeout: 90_000 }).not.toBeNull();
+    await expect.poll(async () => (await changesOf('Holiday', day))[0]!.casesMoved, { timeout: 150_000, interval: 500 }).not.toBeNull();
     const running = await as('admin', 'GET', `/v1/cases/${first.id}`);
     const moved = addWorkingDays(first.startedAt, 1, withHoliday).toISOString();
     expect(ackClock(running.body).dueAt.toISOString()).toBe(moved);
@@ -132,7 +132,7 @@ describe('a holiday an administrator adds', () => {
       number: running.body.number,
       moves: [{ clock: 'AGENCY_ACKNOWLEDGEMENT', oldDueAt: first.dueAt.toISOString(), newDueAt: moved }],
     });
-  });
+  }, 180_000);
 
   it('is undone by deleting it: a case opened next counts that day again', async () => {
     const del = await as('admin', 'DELETE', `/v1/reference/holidays/${day}`);
