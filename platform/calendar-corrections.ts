@@ -6,23 +6,23 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Actor } from '../domain/access.js';
-import { calendarCorrectionWorkflowId } from '../workflows/calendar-correction-definitions.js';
+import { calendarCorrectionWorkflowId, type CalendarChange } from '../workflows/calendar-correction-definitions.js';
 import type { calendarCorrectionWorkflow } from '../workflows/calendar-correction.js';
 
-/** Starts the run that takes change `changeId` to the running cases; a second start finds the first. */
+/** Starts the run that takes `change` to the running cases; a second start finds the first. */
 export async function startCalendarCorrection(
   client: Client,
   taskQueue: string,
-  changeId: number,
+  change: CalendarChange,
   actor: Actor,
   pageSize?: number,
 ): Promise<string> {
-  const workflowId = calendarCorrectionWorkflowId(changeId);
+  const workflowId = calendarCorrectionWorkflowId(change);
   try {
     await client.workflow.start<typeof calendarCorrectionWorkflow>('calendarCorrectionWorkflow', {
       workflowId,
       taskQueue,
-      args: [{ changeId: String(changeId), actor, ...(pageSize ? { pageSize } : {}) }],
+      args: [{ changeId: String(change.id), actor, ...(pageSize ? { pageSize } : {}) }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
     });
   } catch (e) {

@@ -23,8 +23,8 @@ export function keepCalendarCorrectionsGoing(o: {
   stop(): void;
 } {
   const pass = async () => {
-    for (const id of await calendarChangesUnsettled(o.db))
-      await startCalendarCorrection(o.client, o.taskQueue, id, SYSTEM_ACTOR, o.pageSize);
+    for (const change of await calendarChangesUnsettled(o.db))
+      await startCalendarCorrection(o.client, o.taskQueue, change, SYSTEM_ACTOR, o.pageSize);
   };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

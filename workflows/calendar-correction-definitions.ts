@@ -6,8 +6,18 @@ import { defineQuery } from '@temporalio/workflow';
 import type { Actor } from '../domain/access.js';
 import type { ClockMove } from '../domain/calendar-correction.js';
 
-/** One run per change of the calendar: a second start (a retried request, the CLI) finds it. */
-export const calendarCorrectionWorkflowId = (changeId: number | string) => `calendar-correction-${changeId}`;
+/** A change of the calendar, as the change log holds it. */
+export interface CalendarChange {
+  id: number;
+  at: string;
+}
+
+/**
+ * One run per change of the calendar: a second start (a retried request, the sweep) finds it. The
+ * change's time is part of the id because change ids restart with a new database, and a namespace
+ * may outlive one (or be shared, as the tests share theirs).
+ */
+export const calendarCorrectionWorkflowId = (change: CalendarChange) => `calendar-correction-${change.id}-${Date.parse(change.at)}`;
 
 /** A running case the correction moved, as the change log names it. */
 export interface CaseMoved {

@@ -25,6 +25,6 @@ export async function reachingRunningCases<T>(
     return await change();
   } finally {
     const [last] = (await listReferenceChanges(deps.db, { table: 'Holiday', key: date, limit: 1 })).items;
-    if (last && last.casesMoved === null) await startCalendarCorrection(deps.temporal.client, deps.taskQueue, last.id, actor);
+    if (last && last.casesMoved === null) await startCalendarCorrection(deps.temporal.client, deps.taskQueue, last, actor);
   }
 }

@@ -101,11 +101,11 @@ export async function recordCasesMoved(db: Db, changeId: number, casesMoved: Cas
 }
 
 /** Calendar changes whose running cases are not named yet: their correction runs, or never started. */
-export async function calendarChangesUnsettled(db: Db): Promise<number[]> {
+export async function calendarChangesUnsettled(db: Db): Promise<{ id: number; at: string }[]> {
   const rows = await db.referenceChange.findMany({
     where: { table: 'Holiday', casesMoved: { is: null } },
-    select: { id: true },
+    select: { id: true, at: true },
     orderBy: { id: 'asc' },
   });
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString() }));
 }
